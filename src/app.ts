@@ -1,0 +1,91 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { publicBaseUrl, type Config } from './platform/config/load.js';
+import type { Database } from './platform/db/database.js';
+import { EventBus, type Subscriber } from './platform/events/bus.js';
+import { JobQueue } from './platform/jobs/queue.js';
+import { createHttpApp } from './platform/http/server.js';
+import { installOpenApi, registerOpenApiRoutes } from './platform/http/openapi.js';
+import { initI18n } from './platform/i18n/index.js';
+import { loadOrCreateSecret } from './platform/security/secrets.js';
+import { InternalHomePage, PublicHomePage } from './platform/views/pages.js';
+import type { ModuleRegistration, PlatformServices } from './platform/module.js';
+import { modules as allModules } from './modules/index.js';
+
+export const VERSION = '0.1.0';
+
+export interface Platform extends PlatformServices {
+  modules: ModuleRegistration[];
+}
+
+/** Wires the shared services and the module registry; nothing listens yet. */
+export async function createPlatform(
+  config: Config,
+  database: Database,
+  modules: ModuleRegistration[] = allModules,
+  log: { error: (obj: unknown, msg: string) => void } = console,
+  opts: { backoff?: (attempt: number) => number } = {},
+): Promise<Platform> {
+  const names = new Set<string>();
+  for (const m of modules) {
+    if (names.has(m.name)) throw new Error(`Two modules are named ${m.name}`);
+    names.add(m.name);
+  }
+  await initI18n(Object.fromEntries(modules.filter((m) => m.translations).map((m) => [m.name, m.translations!])));
+  const subscribers: Subscriber[] = modules.flatMap((m) => m.subscribers ?? []);
+  const events = new EventBus(database.db, subscribers, {
+    backoff: opts.backoff,
+    onError: (subscriber, event, err) => log.error({ err, subscriber, event: event.type }, 'event subscriber failed'),
+  });
+  const jobs = new JobQueue(database.db, modules.flatMap((m) => m.jobs ?? []), (job, err) => log.error({ err, job }, 'job failed'));
+  return { config, database, db: database.db, events, jobs, modules };
+}
+
+function cookieSecret(config: Config) {
+  return loadOrCreateSecret(config.dataDir, 'cookie.key', config.sessionSecret);
+}
+
+const logger = (config: Config, enabled: boolean) => (enabled ? { level: config.logLevel } : false);
+
+/** The public (外网) listener: portal pages, and the JSON API under /api/v1. No internal route is ever mounted here. */
+export async function buildPublicApp(platform: Platform, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const { config, modules } = platform;
+  const nav = modules.flatMap((m) => m.nav?.public ?? []);
+  const app = await createHttpApp({ side: 'public', config, db: platform.db, cookieSecret: cookieSecret(config), nav, logger: logger(config, opts.logger ?? false) });
+  await installOpenApi(app, { title: 'OneWindow API', version: VERSION, serverUrl: publicBaseUrl(config) });
+
+  app.get('/', async (_request, reply) => reply.html(PublicHomePage(reply.viewContext(), { entries: nav })));
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+  for (const m of modules) if (m.publicRoutes) await app.register(async (scope) => m.publicRoutes!(scope, platform));
+
+  await app.register(
+    async (api) => {
+      api.get(
+        '/status',
+        {
+          schema: {
+            summary: 'Service status',
+            tags: ['system'],
+            response: { 200: Type.Object({ name: Type.String(), version: Type.String(), time: Type.String({ format: 'date-time' }) }) },
+          },
+        },
+        async () => ({ name: 'OneWindow', version: VERSION, time: new Date().toISOString() }),
+      );
+      for (const m of modules) if (m.apiRoutes) await api.register(async (scope) => m.apiRoutes!(scope, platform));
+    },
+    { prefix: '/api/v1' },
+  );
+  registerOpenApiRoutes(app);
+  return app;
+}
+
+/** The internal (内网) listener: the staff workbench. */
+export async function buildInternalApp(platform: Platform, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const { config, modules } = platform;
+  const nav = modules.flatMap((m) => m.nav?.internal ?? []);
+  const app = await createHttpApp({ side: 'internal', config, db: platform.db, cookieSecret: cookieSecret(config), nav, logger: logger(config, opts.logger ?? false) });
+  app.get('/', async (_request, reply) => reply.html(InternalHomePage(reply.viewContext(), { entries: nav })));
+  app.get('/healthz', async () => ({ ok: true }));
+  for (const m of modules) if (m.internalRoutes) await app.register(async (scope) => m.internalRoutes!(scope, platform));
+  return app;
+}

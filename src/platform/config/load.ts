@@ -1,0 +1,92 @@
+import { settings, type SettingSpec } from './schema.js';
+
+export interface Config {
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  publicHost: string;
+  publicPort: number;
+  internalHost: string;
+  internalPort: number;
+  publicBaseUrl: string | undefined;
+  tls: boolean;
+  trustProxy: boolean;
+  demo: boolean;
+  siteName: string;
+  logLevel: string;
+  bodyLimit: number;
+  rateLimitMax: number;
+  sessionSecret: string | undefined;
+  jobsPollMs: number;
+  jobsEnabled: boolean;
+  timeZone: string;
+}
+
+/** Raised when a setting is invalid; the message always names the variable. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function parseOne(spec: SettingSpec, raw: string | undefined): unknown {
+  if (raw === undefined || raw === '') {
+    if (spec.default === undefined) return undefined;
+    raw = spec.default;
+  }
+  const fail = (detail: string): never => {
+    throw new ConfigError(spec.env, `${detail} (got ${JSON.stringify(raw)})`);
+  };
+  switch (spec.kind) {
+    case 'string':
+    case 'host':
+      if (spec.kind === 'host' && !/^[A-Za-z0-9.:[\]-]+$/.test(raw)) fail('must be a host name or IP address');
+      return raw;
+    case 'secret':
+      if (raw.length < 32) fail('must be at least 32 characters');
+      return raw;
+    case 'bool':
+      if (['true', '1', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+      if (['false', '0', 'no', 'off'].includes(raw.toLowerCase())) return false;
+      return fail('must be true or false');
+    case 'port':
+    case 'int': {
+      if (!/^\d+$/.test(raw)) fail('must be a whole number');
+      const n = Number(raw);
+      const min = spec.kind === 'port' ? 0 : (spec.min ?? 0);
+      const max = spec.kind === 'port' ? 65535 : (spec.max ?? Number.MAX_SAFE_INTEGER);
+      if (n < min || n > max) fail(`must be between ${min} and ${max}`);
+      return n;
+    }
+    case 'enum':
+      if (!spec.values?.includes(raw)) fail(`must be one of ${spec.values?.join(', ')}`);
+      return raw;
+    case 'url':
+      try {
+        const u = new URL(raw);
+        if (spec.env === 'DATABASE_URL' && !/^postgres(ql)?:$/.test(u.protocol)) fail('must start with postgres://');
+        if (spec.env !== 'DATABASE_URL' && !/^https?:$/.test(u.protocol)) fail('must be an http(s) URL');
+      } catch (e) {
+        if (e instanceof ConfigError) throw e;
+        fail('must be a valid URL');
+      }
+      return raw;
+  }
+}
+
+/** Reads every setting from `env`; throws a ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const out: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(settings) as [string, SettingSpec][]) {
+    out[key] = parseOne(spec, env[spec.env]);
+  }
+  return out as unknown as Config;
+}
+
+export function publicBaseUrl(config: Config): string {
+  return config.publicBaseUrl ?? `http://${config.publicHost}:${config.publicPort}`;
+}

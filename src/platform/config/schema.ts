@@ -1,0 +1,40 @@
+/**
+ * The one schema for every setting. Each entry names its environment variable,
+ * its default and one line of documentation; `docs/configuration.md` is written
+ * from this list (`npm run docs:config`) and a test keeps the two in step.
+ */
+export type SettingKind = 'string' | 'port' | 'int' | 'bool' | 'enum' | 'url' | 'host' | 'secret';
+
+export interface SettingSpec {
+  env: string;
+  kind: SettingKind;
+  default: string | undefined;
+  doc: string;
+  values?: readonly string[];
+  min?: number;
+  max?: number;
+}
+
+export const settings = {
+  dataDir: { env: 'ONEWINDOW_DATA_DIR', kind: 'string', default: './data', doc: 'Folder for the embedded database (`pg/`), its lock file, generated keys and stored files.' },
+  databaseUrl: { env: 'DATABASE_URL', kind: 'url', default: undefined, doc: 'A `postgres://` URL selects a PostgreSQL 15+ server instead of the embedded PGlite database.' },
+  databasePoolSize: { env: 'DATABASE_POOL_SIZE', kind: 'int', default: '10', min: 1, max: 200, doc: 'Connections in the pool when `DATABASE_URL` is set.' },
+  publicHost: { env: 'PUBLIC_HOST', kind: 'host', default: '127.0.0.1', doc: 'Interface the public (外网) listener binds to.' },
+  publicPort: { env: 'PUBLIC_PORT', kind: 'port', default: '3000', doc: 'Port of the public portal listener.' },
+  internalHost: { env: 'INTERNAL_HOST', kind: 'host', default: '127.0.0.1', doc: 'Interface the internal (内网) workbench listener binds to.' },
+  internalPort: { env: 'INTERNAL_PORT', kind: 'port', default: '3001', doc: 'Port of the internal workbench listener.' },
+  publicBaseUrl: { env: 'PUBLIC_BASE_URL', kind: 'url', default: undefined, doc: 'Address the public sees (used in links and the OpenAPI document); defaults to http://PUBLIC_HOST:PUBLIC_PORT.' },
+  tls: { env: 'ONEWINDOW_TLS', kind: 'bool', default: 'false', doc: 'Set to true when a TLS-terminating proxy sits in front; cookies then carry `Secure`.' },
+  trustProxy: { env: 'TRUST_PROXY', kind: 'bool', default: 'false', doc: 'Trust `X-Forwarded-*` headers for the client IP (only behind your own proxy).' },
+  demo: { env: 'ONEWINDOW_DEMO', kind: 'bool', default: 'true', doc: 'Demo mode: seed 青山县 on first start and accept the shared demo password. Turn off in production.' },
+  siteName: { env: 'SITE_NAME', kind: 'string', default: '青山县人民政府', doc: 'Name shown in the page header; the English name comes from the translations.' },
+  logLevel: { env: 'LOG_LEVEL', kind: 'enum', default: 'info', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], doc: 'Log level of both listeners.' },
+  bodyLimit: { env: 'BODY_LIMIT_BYTES', kind: 'int', default: '1048576', min: 1024, max: 104857600, doc: 'Largest request body accepted, in bytes (file uploads have their own limit).' },
+  rateLimitMax: { env: 'RATE_LIMIT_SENSITIVE_MAX', kind: 'int', default: '10', min: 1, max: 100000, doc: 'Requests per minute per IP on sensitive routes (sign-in, registration).' },
+  sessionSecret: { env: 'SESSION_SECRET', kind: 'secret', default: undefined, doc: 'Secret that signs cookies (32+ characters). Generated into the data dir on first run when unset.' },
+  jobsPollMs: { env: 'JOBS_POLL_MS', kind: 'int', default: '1000', min: 50, max: 600000, doc: 'How often the event dispatcher and job worker look for work, in milliseconds.' },
+  jobsEnabled: { env: 'JOBS_ENABLED', kind: 'bool', default: 'true', doc: 'Run the event dispatcher and job worker in this process.' },
+  timeZone: { env: 'ONEWINDOW_TZ', kind: 'enum', default: 'Asia/Shanghai', values: ['Asia/Shanghai'], doc: 'Time zone of every displayed time and every time limit. Fixed by law; listed so nobody wonders.' },
+} as const satisfies Record<string, SettingSpec>;
+
+export type SettingKey = keyof typeof settings;

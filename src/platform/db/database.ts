@@ -1,0 +1,92 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
+import pg from 'pg';
+import { acquireDataDirLock } from './lock.js';
+
+/** A Drizzle handle; a transaction handle has the same shape. */
+export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  /** Plain SQL with $1 parameters, for the migrator, backup and platform repositories. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+  /** The PGlite instance when embedded (tests dump it as a template). */
+  pglite?: PGlite;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  dataDir?: string;
+  poolSize?: number;
+  /** An already-open PGlite (tests load one from the template). */
+  pglite?: PGlite;
+}
+
+// Return timestamps as Date and bigint/numeric as strings on both drivers.
+pg.types.setTypeParser(20, (v) => v);
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // Fail fast with a clear message when the server is unreachable.
+    const client = await pool.connect().catch(async (e: Error) => {
+      await pool.end();
+      throw new Error(`Cannot connect to DATABASE_URL (${redactUrl(opts.databaseUrl!)}): ${e.message}`);
+    });
+    client.release();
+    pool.on('error', () => undefined); // idle-client errors surface on the next query
+    return {
+      kind: 'postgres',
+      db: drizzlePg(pool) as unknown as Db,
+      query: async (text, params) => (await pool.query(text, params)).rows,
+      close: () => pool.end(),
+    };
+  }
+  let client = opts.pglite;
+  let release = () => {};
+  if (!client) {
+    const dir = resolve(opts.dataDir ?? './data', 'pg');
+    mkdirSync(dir, { recursive: true });
+    release = acquireDataDirLock(join(resolve(opts.dataDir ?? './data'), 'pg.lock'));
+    try {
+      client = await PGlite.create(dir);
+    } catch (e) {
+      release();
+      throw e;
+    }
+  }
+  const c = client;
+  return {
+    kind: 'pglite',
+    db: drizzlePglite(c) as unknown as Db,
+    query: async (text, params) => (await c.query(text, params)).rows as never,
+    close: async () => {
+      if (!c.closed) await c.close();
+      release();
+    },
+    pglite: c,
+  };
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+/** Runs a raw `sql` query and returns its rows; both drivers answer `{ rows }`. */
+export async function execRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const res = (await db.execute(query)) as unknown as { rows: T[] };
+  return res.rows;
+}

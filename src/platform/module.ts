@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config/load.js';
+import type { Database, Db } from './db/database.js';
+import type { EventBus, Subscriber } from './events/bus.js';
+import type { JobDefinition, JobQueue } from './jobs/queue.js';
+import type { NavEntry } from './views/context.js';
+import type { Lang } from './i18n/index.js';
+
+/** What the composer hands every module's routes and seeds. */
+export interface PlatformServices {
+  config: Config;
+  database: Database;
+  db: Db;
+  events: EventBus;
+  jobs: JobQueue;
+}
+
+/** A permission a module declares as data; policies check it in services. */
+export interface PermissionDeclaration {
+  /** `module.action`, e.g. `hall.accept`. */
+  key: string;
+  description: string;
+}
+
+export interface DemoAccount {
+  side: 'public' | 'internal';
+  login: string;
+  role: string;
+}
+
+export interface SeedContext extends PlatformServices {
+  log: (line: string) => void;
+}
+
+export type RouteRegistrar = (app: FastifyInstance, services: PlatformServices) => Promise<void> | void;
+
+/**
+ * The module contract: each module's index.ts exports one of these as
+ * `register`, plus its service functions. The composer (src/app.ts) reads
+ * nothing else from a module.
+ */
+export interface ModuleRegistration {
+  name: string;
+  publicRoutes?: RouteRegistrar;
+  internalRoutes?: RouteRegistrar;
+  /** Mounted under /api/v1 on the public app; every route carries a JSON Schema. */
+  apiRoutes?: RouteRegistrar;
+  permissions?: PermissionDeclaration[];
+  subscribers?: Subscriber[];
+  jobs?: JobDefinition[];
+  /** Idempotent demo data; runs once per data dir in demo mode. */
+  seedDemo?: (ctx: SeedContext) => Promise<void>;
+  demoAccounts?: DemoAccount[];
+  nav?: { public?: NavEntry[]; internal?: NavEntry[] };
+  /** i18n resources for this module's namespace. */
+  translations?: Record<Lang, object>;
+}
