@@ -41,6 +41,11 @@ export async function createTestApp(opts: { modules?: ModuleRegistration[]; env?
   };
 }
 
+/** A second composition over the same database, as a restarted process would build it. */
+export function restartPlatform(t: TestApp, modules: ModuleRegistration[]): Promise<Platform> {
+  return createPlatform(t.platform.config, t.platform.database, [...allModules, ...modules], { error: () => undefined }, { backoff: () => 0 });
+}
+
 /** Cookies from a response as a Cookie header value, merged over earlier ones. */
 export function cookieJar() {
   const jar = new Map<string, string>();

@@ -125,7 +125,7 @@ async function restoreLines(db: Db, file: string, reader: AsyncIterator<string>,
       progress(`restore: ${table} — ${done}/${total} rows (${Math.round((done / Math.max(total, 1)) * 100)}%)`);
     };
     for (let next = await reader.next(); !next.done; next = await reader.next()) {
-      const line = next.value as string;
+      const line = next.value;
       if (!line) continue;
       const value = JSON.parse(line) as Record<string, unknown>;
       if (value['@end'] === true) {

@@ -87,6 +87,6 @@ export function redactUrl(url: string): string {
 
 /** Runs a raw `sql` query and returns its rows; both drivers answer `{ rows }`. */
 export async function execRows<T>(db: Db, query: SQL): Promise<T[]> {
-  const res = (await db.execute(query)) as unknown as { rows: T[] };
-  return res.rows;
+  const res: unknown = await db.execute(query);
+  return (res as { rows: T[] }).rows;
 }

@@ -88,16 +88,16 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (wantsJson(request)) return sendProblem(request, reply, p, reference);
     const ctx = reply.viewContext();
     let body: string;
-    if (p.status === 404) body = await NotFoundPage(ctx);
-    else if (p.status === 403) body = await ForbiddenPage(ctx, p.code === 'csrf_invalid' ? 'csrf' : 'forbidden');
-    else if (p.status === 422) body = await ValidationErrorPage(ctx, p.errors ?? []);
-    else body = await ErrorPage(ctx, { status: p.status, reference, code: p.code });
+    if (p.status === 404) body = NotFoundPage(ctx);
+    else if (p.status === 403) body = ForbiddenPage(ctx, p.code === 'csrf_invalid' ? 'csrf' : 'forbidden');
+    else if (p.status === 422) body = ValidationErrorPage(ctx, p.errors ?? []);
+    else body = ErrorPage(ctx, { status: p.status, reference, code: p.code });
     return reply.code(p.status).type('text/html; charset=utf-8').send(body);
   });
 
   app.setNotFoundHandler(async (request, reply) => {
     const p = { status: 404, code: 'not_found', title: 'Not found' };
     if (wantsJson(request)) return sendProblem(request, reply, p);
-    return reply.code(404).type('text/html; charset=utf-8').send(await NotFoundPage(reply.viewContext()));
+    return reply.code(404).type('text/html; charset=utf-8').send(NotFoundPage(reply.viewContext()));
   });
 }

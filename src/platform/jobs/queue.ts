@@ -34,7 +34,7 @@ export class JobQueue {
   ) {
     for (const d of definitions) {
       if (this.defs.has(d.name)) throw new Error(`Two jobs are named ${d.name}`);
-      this.defs.set(d.name, d as JobDefinition);
+      this.defs.set(d.name, d);
     }
   }
 

@@ -250,7 +250,7 @@ function collectOperations(doc: Obj): Map<string, Operation[]> {
     const item = resolve(doc, rawItem);
     for (const method of METHODS) {
       if (!isObj(item[method])) continue;
-      const op = item[method] as Obj;
+      const op = item[method];
       const tag = asStr(asArr(op.tags)[0]);
       const list = groups.get(tag) ?? [];
       list.push({ method, path, op, pathParams: asArr(item.parameters) });

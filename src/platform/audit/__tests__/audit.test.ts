@@ -17,7 +17,7 @@ describe(`audit trail (${dbKind})`, () => {
     try {
       for (let i = 1; i <= 5; i++) {
         await database.db.transaction(async (tx) => {
-          await recordAudit(tx as unknown as Db, {
+          await recordAudit(tx, {
             actor: `staff:${i}`,
             action: 'test.change',
             subject: `case:${i}`,

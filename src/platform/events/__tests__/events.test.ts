@@ -1,11 +1,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, openForm, postForm, type TestApp } from '../../../../test/app.js';
+import { createTestApp, openForm, postForm, restartPlatform, type TestApp } from '../../../../test/app.js';
 import { probeModule } from '../../../../test/fixtures/probe.module.js';
 import { dbKind } from '../../../../test/template.js';
-import { createPlatform } from '../../../app.js';
 import { JobQueue } from '../../jobs/queue.js';
-import type { Db } from '../../db/database.js';
 
 const count = async (t: TestApp, sql: string) => (await t.platform.database.query<{ n: number }>(sql))[0]!.n;
 
@@ -42,7 +40,7 @@ describe(`domain events and jobs (${dbKind})`, () => {
     const { jar, token } = await openForm(t.publicApp, '/probe/form');
     await postForm(t.publicApp, '/probe/form', jar, { name: 'crash', _csrf: token });
     // "Restart": a fresh platform over the same database, as after a crash.
-    const restarted = await createPlatform(t.platform.config, t.platform.database, [probeModule], { error: () => undefined }, { backoff: () => 0 });
+    const restarted = await restartPlatform(t, [probeModule]);
     let delivered = 0;
     for (let i = 0; i < 3; i++) delivered += await restarted.events.dispatchDue();
     assert.equal(delivered, 2, 'one failed attempt, then the delivery');
@@ -67,13 +65,13 @@ describe(`domain events and jobs (${dbKind})`, () => {
     ]);
     await assert.rejects(
       t.platform.db.transaction(async (tx) => {
-        await queue.enqueue(tx as unknown as Db, 'probe.note', { v: 'rolled-back' });
+        await queue.enqueue(tx, 'probe.note', { v: 'rolled-back' });
         throw new Error('abort');
       }),
     );
     await t.platform.db.transaction(async (tx) => {
-      await queue.enqueue(tx as unknown as Db, 'probe.note', { v: 'committed' });
-      await queue.enqueue(tx as unknown as Db, 'probe.flaky', {});
+      await queue.enqueue(tx, 'probe.note', { v: 'committed' });
+      await queue.enqueue(tx, 'probe.flaky', {});
     });
     await queue.runDue();
     assert.deepEqual(seen, ['committed']);
