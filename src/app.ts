@@ -60,6 +60,7 @@ export async function buildPublicApp(platform: Platform, opts: { logger?: boolea
 
   await app.register(
     async (api) => {
+      api.addHook('onRoute', requireApiSchema);
       api.get(
         '/status',
         {
@@ -77,6 +78,20 @@ export async function buildPublicApp(platform: Platform, opts: { logger?: boolea
   );
   registerOpenApiRoutes(app);
   return app;
+}
+
+/**
+ * Every /api/v1 route declares its JSON Schema: a response schema always, and a
+ * body schema when the method takes a body. A route without one fails at start,
+ * so the OpenAPI document can never silently miss a route.
+ */
+export function requireApiSchema(route: { method: string | string[]; url: string; schema?: { body?: unknown; response?: unknown } }): void {
+  const methods = ([] as string[]).concat(route.method);
+  if (methods.every((m) => m === 'HEAD' || m === 'OPTIONS')) return;
+  const missing: string[] = [];
+  if (!route.schema?.response) missing.push('response');
+  if (methods.some((m) => ['POST', 'PUT', 'PATCH'].includes(m)) && !route.schema?.body) missing.push('body');
+  if (missing.length) throw new Error(`API route ${methods.join(',')} ${route.url} has no ${missing.join(' or ')} schema`);
 }
 
 /** The internal (内网) listener: the staff workbench. */

@@ -23,9 +23,16 @@ export async function createTestApp(opts: { modules?: ModuleRegistration[]; env?
   const config = loadConfig({ ONEWINDOW_DATA_DIR: dataDir, JOBS_ENABLED: 'false', LOG_LEVEL: 'silent', ...opts.env });
   const testDb = await createTestDatabase();
   const quiet = { error: () => undefined };
-  const platform = await createPlatform(config, testDb.database, [...allModules, ...(opts.modules ?? [])], quiet, { backoff: () => 0 });
-  const publicApp = await buildPublicApp(platform);
-  const internalApp = await buildInternalApp(platform);
+  let platform: Platform, publicApp: FastifyInstance, internalApp: FastifyInstance;
+  try {
+    platform = await createPlatform(config, testDb.database, [...allModules, ...(opts.modules ?? [])], quiet, { backoff: () => 0 });
+    publicApp = await buildPublicApp(platform);
+    internalApp = await buildInternalApp(platform);
+  } catch (e) {
+    await testDb.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
   return {
     platform,
     publicApp,

@@ -12,6 +12,11 @@ export interface AuditOrigin {
   ip: string;
 }
 
+function displayNameOf(request: FastifyRequest): { displayName: string } | undefined {
+  const name = request.session?.data.displayName;
+  return typeof name === 'string' && name ? { displayName: name } : undefined;
+}
+
 /** Per-request language, elder mode and the context every view receives. */
 export function installViewContext(app: FastifyInstance, opts: { side: Side; config: Config; nav: NavEntry[] }) {
   app.decorateRequest('lang', 'zh-CN');
@@ -42,7 +47,7 @@ export function installViewContext(app: FastifyInstance, opts: { side: Side; con
       currentUrl: request.url,
       nav: opts.nav,
       siteName: lang === 'zh-CN' ? opts.config.siteName : t('site.name', { defaultValue: opts.config.siteName }),
-      user: (request.session?.data?.displayName as string | undefined) ? { displayName: String(request.session?.data.displayName) } : undefined,
+      user: displayNameOf(request),
     };
   });
   app.decorateReply('html', function (this: FastifyReply, body: string, status = 200) {

@@ -189,3 +189,15 @@ describe(`two listeners and the HTTP baseline (${dbKind})`, () => {
     assert.ok(retryAfter > 0);
   });
 });
+
+describe('API routes must carry a JSON Schema', () => {
+  test('an API route without a response schema stops the app from starting', async () => {
+    const careless = {
+      name: 'careless',
+      apiRoutes: (app: import('fastify').FastifyInstance) => {
+        app.post('/careless', async () => ({ ok: true }));
+      },
+    };
+    await assert.rejects(createTestApp({ modules: [careless] }), /API route POST \/api\/v1\/careless has no response or body schema/);
+  });
+});
