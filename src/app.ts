@@ -4,6 +4,9 @@ import { publicBaseUrl, type Config } from './platform/config/load.js';
 import type { Database } from './platform/db/database.js';
 import { EventBus, type Subscriber } from './platform/events/bus.js';
 import { JobQueue } from './platform/jobs/queue.js';
+import { PermissionRegistry } from './platform/auth/permissions.js';
+import { FieldCipher } from './platform/crypto/field-crypto.js';
+import { loadOrCreateMasterKey } from './platform/crypto/keys.js';
 import { createHttpApp } from './platform/http/server.js';
 import { installOpenApi, registerOpenApiRoutes } from './platform/http/openapi.js';
 import { initI18n } from './platform/i18n/index.js';
@@ -38,7 +41,25 @@ export async function createPlatform(
     onError: (subscriber, event, err) => log.error({ err, subscriber, event: event.type }, 'event subscriber failed'),
   });
   const jobs = new JobQueue(database.db, modules.flatMap((m) => m.jobs ?? []), (job, err) => log.error({ err, job }, 'job failed'));
-  return { config, database, db: database.db, events, jobs, modules };
+  const permissions = new PermissionRegistry(modules.flatMap((m) => m.permissions ?? []));
+  const cipher = new FieldCipher(loadOrCreateMasterKey(config.dataDir, config.dataKey), config.cryptoSuite);
+  if (modules.filter((m) => m.resolveActor).length > 1) throw new Error('Only one module may resolve actors');
+  return { config, database, db: database.db, events, jobs, permissions, cipher, modules };
+}
+
+/** After the session is loaded, the identity module turns it into `request.actor` for every route. */
+function installActorResolver(app: FastifyInstance, platform: Platform) {
+  const resolver = platform.modules.find((m) => m.resolveActor)?.resolveActor;
+  app.decorateRequest('actor', undefined);
+  if (!resolver) return;
+  app.addHook('preHandler', async (request) => {
+    if (request.session) request.actor = await resolver(request, platform);
+  });
+}
+
+/** Accounts come from the module that resolves actors; without one, pages show no sign-in link. */
+function authLinks(platform: Platform, accountHref?: string) {
+  return platform.modules.some((m) => m.resolveActor) ? { signInHref: '/sign-in', signOutAction: '/sign-out', accountHref } : undefined;
 }
 
 function cookieSecret(config: Config) {
@@ -51,7 +72,8 @@ const logger = (config: Config, enabled: boolean) => (enabled ? { level: config.
 export async function buildPublicApp(platform: Platform, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const { config, modules } = platform;
   const nav = modules.flatMap((m) => m.nav?.public ?? []);
-  const app = await createHttpApp({ side: 'public', config, db: platform.db, cookieSecret: cookieSecret(config), nav, logger: logger(config, opts.logger ?? false) });
+  const app = await createHttpApp({ side: 'public', config, db: platform.db, cookieSecret: cookieSecret(config), nav, auth: authLinks(platform, '/account'), logger: logger(config, opts.logger ?? false) });
+  installActorResolver(app, platform);
   await installOpenApi(app, { title: 'OneWindow API', version: VERSION, serverUrl: publicBaseUrl(config) });
 
   app.get('/', async (_request, reply) => reply.html(PublicHomePage(reply.viewContext(), { entries: nav })));
@@ -98,8 +120,14 @@ export function requireApiSchema(route: { method: string | string[]; url: string
 export async function buildInternalApp(platform: Platform, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const { config, modules } = platform;
   const nav = modules.flatMap((m) => m.nav?.internal ?? []);
-  const app = await createHttpApp({ side: 'internal', config, db: platform.db, cookieSecret: cookieSecret(config), nav, logger: logger(config, opts.logger ?? false) });
-  app.get('/', async (_request, reply) => reply.html(InternalHomePage(reply.viewContext(), { entries: nav })));
+  const app = await createHttpApp({ side: 'internal', config, db: platform.db, cookieSecret: cookieSecret(config), nav, auth: authLinks(platform), navVisible: (e, request) => !e.permission || platform.permissions.has(request.actor, e.permission), logger: logger(config, opts.logger ?? false) });
+  installActorResolver(app, platform);
+  app.get('/', async (request, reply) => {
+    // The workbench is for signed-in staff: others are sent to sign in first.
+    if (authLinks(platform) && !request.actor) return reply.redirect('/sign-in', 303);
+    const ctx = reply.viewContext();
+    return reply.html(InternalHomePage(ctx, { entries: ctx.nav }));
+  });
   app.get('/healthz', async () => ({ ok: true }));
   for (const m of modules) if (m.internalRoutes) await app.register(async (scope) => m.internalRoutes!(scope, platform));
   return app;

@@ -20,7 +20,8 @@ export interface TestApp {
 /** The real composition (every registered module, plus any test fixtures) on a fresh test database. */
 export async function createTestApp(opts: { modules?: ModuleRegistration[]; env?: Record<string, string> } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ow-test-'));
-  const config = loadConfig({ ONEWINDOW_DATA_DIR: dataDir, JOBS_ENABLED: 'false', LOG_LEVEL: 'silent', ...opts.env });
+  // Tests sign in many times from one address: the per-IP limit is tested on its own (listeners.test.ts).
+  const config = loadConfig({ ONEWINDOW_DATA_DIR: dataDir, JOBS_ENABLED: 'false', LOG_LEVEL: 'silent', RATE_LIMIT_SENSITIVE_MAX: '10000', ...opts.env });
   const testDb = await createTestDatabase();
   const quiet = { error: () => undefined };
   let platform: Platform, publicApp: FastifyInstance, internalApp: FastifyInstance;

@@ -1,10 +1,13 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from './config/load.js';
 import type { Database, Db } from './db/database.js';
 import type { EventBus, Subscriber } from './events/bus.js';
 import type { JobDefinition, JobQueue } from './jobs/queue.js';
 import type { NavEntry } from './views/context.js';
 import type { Lang } from './i18n/index.js';
+import type { PermissionDeclaration, PermissionRegistry } from './auth/permissions.js';
+import type { Actor } from './auth/actor.js';
+import type { FieldCipher } from './crypto/field-crypto.js';
 
 /** What the composer hands every module's routes and seeds. */
 export interface PlatformServices {
@@ -13,14 +16,11 @@ export interface PlatformServices {
   db: Db;
   events: EventBus;
   jobs: JobQueue;
+  permissions: PermissionRegistry;
+  /** Encrypts personal data at rest and computes its lookup hashes. */
+  cipher: FieldCipher;
 }
 
-/** A permission a module declares as data; policies check it in services. */
-export interface PermissionDeclaration {
-  /** `module.action`, e.g. `hall.accept`. */
-  key: string;
-  description: string;
-}
 
 export interface DemoAccount {
   side: 'public' | 'internal';
@@ -52,6 +52,8 @@ export interface ModuleRegistration {
   seedDemo?: (ctx: SeedContext) => Promise<void>;
   demoAccounts?: DemoAccount[];
   nav?: { public?: NavEntry[]; internal?: NavEntry[] };
+  /** Turns the request's session into an Actor (identity provides it; one module at most). */
+  resolveActor?: (request: FastifyRequest, services: PlatformServices) => Promise<Actor | undefined>;
   /** i18n resources for this module's namespace. */
   translations?: Record<Lang, object>;
 }

@@ -17,6 +17,10 @@ export interface Config {
   bodyLimit: number;
   rateLimitMax: number;
   sessionSecret: string | undefined;
+  dataKey: string | undefined;
+  cryptoSuite: 'sm' | 'intl';
+  signInMaxFailures: number;
+  signInLockMinutes: number;
   jobsPollMs: number;
   jobsEnabled: boolean;
   timeZone: string;

@@ -90,3 +90,14 @@ export async function execRows<T>(db: Db, query: SQL): Promise<T[]> {
   const res: unknown = await db.execute(query);
   return (res as { rows: T[] }).rows;
 }
+
+/** Runs `fn` in a transaction; the handle it gets has the same type as `db` (a Drizzle transaction is a Db). */
+export function transaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction((tx) => fn(tx as unknown as Db));
+}
+
+/** True for a PostgreSQL unique violation (23505); drizzle puts the driver's error on `cause`. */
+export function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; cause?: { code?: string } };
+  return (err.code ?? err.cause?.code) === '23505';
+}

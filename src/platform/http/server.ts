@@ -12,7 +12,7 @@ import { SessionStore, type Side } from '../auth/sessions.js';
 import { installErrorHandling } from './error-handler.js';
 import { installViewContext } from './view-context.js';
 import { registerPrefsRoutes } from './prefs.routes.js';
-import type { NavEntry } from '../views/context.js';
+import type { AuthLinks, NavEntry } from '../views/context.js';
 
 export const publicDir = fileURLToPath(new URL('../../../public', import.meta.url));
 
@@ -22,6 +22,10 @@ export interface HttpAppOptions {
   db: Db;
   cookieSecret: string;
   nav: NavEntry[];
+  /** Where sign-in and sign-out live, when a module provides accounts. */
+  auth?: AuthLinks;
+  /** Hides navigation entries the request's actor may not use. */
+  navVisible?: (entry: NavEntry, request: import('fastify').FastifyRequest) => boolean;
   logger?: boolean | { level: string };
 }
 
@@ -111,7 +115,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<FastifyInstan
     request.session = await sessions.load(request);
   });
 
-  installViewContext(app, { side, config, nav: opts.nav });
+  installViewContext(app, { side, config, nav: opts.nav, auth: opts.auth, navVisible: opts.navVisible });
   installErrorHandling(app);
   registerPrefsRoutes(app, config);
   return app;
@@ -123,6 +127,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     session: import('../auth/sessions.js').Session | undefined;
+    /** Who is signed in, resolved from the session by the identity module. */
+    actor: import('../auth/actor.js').Actor | undefined;
   }
   interface FastifyContextConfig {
     /** Rate-limited per IP (sign-in, registration, anything that guesses secrets). */

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config/load.js';
 import type { Side } from '../auth/sessions.js';
 import { pickLanguage, translator, type Lang } from '../i18n/index.js';
-import type { NavEntry, ViewContext } from '../views/context.js';
+import type { AuthLinks, NavEntry, ViewContext } from '../views/context.js';
 
 export const LANG_COOKIE = 'ow_lang';
 export const ELDER_COOKIE = 'ow_elder';
@@ -13,12 +13,12 @@ export interface AuditOrigin {
 }
 
 function displayNameOf(request: FastifyRequest): { displayName: string } | undefined {
-  const name = request.session?.data.displayName;
+  const name = request.actor?.displayName ?? request.session?.data.displayName;
   return typeof name === 'string' && name ? { displayName: name } : undefined;
 }
 
 /** Per-request language, elder mode and the context every view receives. */
-export function installViewContext(app: FastifyInstance, opts: { side: Side; config: Config; nav: NavEntry[] }) {
+export function installViewContext(app: FastifyInstance, opts: { side: Side; config: Config; nav: NavEntry[]; auth?: AuthLinks; navVisible?: (entry: NavEntry, request: FastifyRequest) => boolean }) {
   app.decorateRequest('lang', 'zh-CN');
   app.decorateRequest('elder', false);
   app.addHook('onRequest', async (request) => {
@@ -45,9 +45,10 @@ export function installViewContext(app: FastifyInstance, opts: { side: Side; con
       side: opts.side,
       csrfToken,
       currentUrl: request.url,
-      nav: opts.nav,
+      nav: opts.navVisible ? opts.nav.filter((e) => opts.navVisible!(e, request)) : opts.nav,
       siteName: lang === 'zh-CN' ? opts.config.siteName : t('site.name', { defaultValue: opts.config.siteName }),
       user: displayNameOf(request),
+      auth: opts.auth,
     };
   });
   app.decorateReply('html', function (this: FastifyReply, body: string, status = 200) {

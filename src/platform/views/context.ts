@@ -1,11 +1,20 @@
 import type { Lang } from '../i18n/index.js';
 
 /** One entry of a navigation menu or a home-page card; `labelKey` is an i18n key. */
+export interface AuthLinks {
+  signInHref: string;
+  /** A POST form target (it carries the CSRF token). */
+  signOutAction: string;
+  accountHref?: string;
+}
+
 export interface NavEntry {
   href: string;
   labelKey: string;
   /** Optional i18n key of a one-line description, shown on home-page cards. */
   descriptionKey?: string;
+  /** Shown only to those who hold this permission (the pages check it again in their services). */
+  permission?: string;
 }
 
 /**
@@ -16,6 +25,8 @@ export interface NavEntry {
  * leaves existing character references alone, so `t()` output is never double-escaped.
  */
 export interface ViewContext {
+  /** Sign-in, sign-out and account links, when a module provides accounts. */
+  auth?: AuthLinks;
   lang: Lang;
   t: (key: string, opts?: Record<string, unknown>) => string;
   /** Elder-friendly mode (适老化): larger text, higher contrast, single column. */

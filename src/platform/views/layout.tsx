@@ -7,7 +7,7 @@
  */
 import Html, { type Children } from '@kitajs/html';
 import { languages, type Lang } from '../i18n/index.js';
-import type { NavEntry, ViewContext } from './context.js';
+import type { AuthLinks, NavEntry, ViewContext } from './context.js';
 import { escapeStrict, escapeText, pathOf, str, withReturn } from './html.js';
 
 export interface Breadcrumb {
@@ -114,10 +114,17 @@ function Header({ ctx }: { ctx: ViewContext }): string {
         </div>
         <div class="site-header__tools">
           {ctx.user ? (
-            <p class="site-header__user">{escapeText(ctx.t('layout.signedInAs', { name: ctx.user.displayName }))}</p>
+            <p class="site-header__user">
+              {ctx.auth?.accountHref ? (
+                <a href={ctx.auth.accountHref}>{escapeText(ctx.t('layout.signedInAs', { name: ctx.user.displayName }))}</a>
+              ) : (
+                escapeText(ctx.t('layout.signedInAs', { name: ctx.user.displayName }))
+              )}
+            </p>
           ) : (
             ''
           )}
+          {ctx.auth ? <AuthControl ctx={ctx} auth={ctx.auth} /> : ''}
           <div class="prefs" role="group" aria-label={escapeText(ctx.t('layout.preferences'))}>
             <LanguageSwitch ctx={ctx} />
             <ElderToggle ctx={ctx} />
@@ -170,6 +177,25 @@ function Footer({ ctx }: { ctx: ViewContext }): string {
 }
 
 /** A complete HTML document (`<!doctype html>` included). */
+/** Sign in (a link) or sign out (a POST form with its CSRF token, so it works without JavaScript). */
+function AuthControl({ ctx, auth }: { ctx: ViewContext; auth: AuthLinks }): string {
+  if (!ctx.user) {
+    return str(
+      <a class="site-header__signin" href={`${auth.signInHref}?return=${encodeURIComponent(pathOf(ctx.currentUrl))}`}>
+        {escapeText(ctx.t('layout.signIn'))}
+      </a>,
+    );
+  }
+  return str(
+    <form class="site-header__signout" action={auth.signOutAction} method="post">
+      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+      <button type="submit" class="button button--link">
+        {escapeText(ctx.t('layout.signOut'))}
+      </button>
+    </form>,
+  );
+}
+
 export function Layout({ ctx, title, breadcrumbs, children }: LayoutProps): string {
   const fullTitle = `${title}${ctx.t('layout.titleSeparator')}${ctx.siteName}`;
   const classes = ['side-' + ctx.side, ctx.elder && 'elder'];

@@ -7,7 +7,7 @@ import { dbKind } from '../../../../test/template.js';
 describe(`two listeners and the HTTP baseline (${dbKind})`, () => {
   let t: TestApp;
   before(async () => {
-    t = await createTestApp({ modules: [probeModule] });
+    t = await createTestApp({ modules: [probeModule], env: { RATE_LIMIT_SENSITIVE_MAX: '10' } });
   });
   after(() => t.close());
 
@@ -26,9 +26,12 @@ describe(`two listeners and the HTTP baseline (${dbKind})`, () => {
     assert.equal(pub.statusCode, 200);
     assert.match(pub.body, /<html[^>]+lang="zh-CN"/);
     assert.match(pub.body, /href="\/probe\/form"/);
+    // The workbench home sends anonymous visitors to sign in; other internal pages carry the module navigation.
     const internal = await t.internalApp.inject({ method: 'GET', url: '/' });
-    assert.equal(internal.statusCode, 200);
-    assert.match(internal.body, /href="\/probe\/internal-only"/);
+    assert.equal(internal.statusCode, 303);
+    assert.equal(internal.headers.location, '/sign-in');
+    const page = await t.internalApp.inject({ method: 'GET', url: '/probe/internal-only' });
+    assert.match(page.body, /href="\/probe\/internal-only"/);
   });
 
   test('a form POST without a CSRF token is refused and stores nothing', async () => {
