@@ -46,7 +46,7 @@ if (config.demo) {
   say('');
   say(`Demo mode. Every demo account uses the password: ${DEMO_PASSWORD}`);
   if (accounts.length === 0) say('  (no demo accounts yet: they arrive with the identity module)');
-  for (const a of accounts) say(`  ${a.side === 'public' ? 'public  ' : 'internal'}  ${a.login.padEnd(24)} ${a.role}`);
+  for (const a of accounts) say(`  ${a.side === 'public' ? 'public  ' : 'internal'}  ${a.login.padEnd(36)} ${a.role}`);
 }
 
 let closing = false;

@@ -1,0 +1,32 @@
+import type { ModuleRegistration } from '../../platform/module.js';
+import { P, permissions } from './identity.policy.js';
+import { resolveActor } from './identity.service.js';
+import { demoAccounts, seedIdentity } from './identity.seed.js';
+import { registerPublicRoutes } from './identity.routes.public.js';
+import { registerInternalRoutes } from './identity.routes.internal.js';
+import { translations } from './locales/index.js';
+
+export { ROLES, isRole, type Role } from './identity.roles.js';
+export { inDepartmentScope, inRegionScope, seesAllDepartments } from './identity.policy.js';
+export { enterprisesOf } from './identity.queries.js';
+
+/** Identity: accounts, the organisation and region trees, roles, sessions. Every other module asks it who is asking. */
+export const register: ModuleRegistration = {
+  name: 'identity',
+  publicRoutes: registerPublicRoutes,
+  internalRoutes: registerInternalRoutes,
+  permissions,
+  resolveActor,
+  seedDemo: seedIdentity,
+  demoAccounts,
+  translations,
+  nav: {
+    public: [{ href: '/account', labelKey: 'identity:nav.account', descriptionKey: 'identity:nav.accountDescription' }],
+    internal: [
+      { href: '/admin/staff', labelKey: 'identity:nav.staff', descriptionKey: 'identity:nav.staffDescription', permission: P.staffView },
+      { href: '/admin/org', labelKey: 'identity:nav.org', descriptionKey: 'identity:nav.orgDescription', permission: P.orgManage },
+      { href: '/admin/regions', labelKey: 'identity:nav.regions', descriptionKey: 'identity:nav.regionsDescription', permission: P.regionManage },
+      { href: '/admin/residents', labelKey: 'identity:nav.residents', descriptionKey: 'identity:nav.residentsDescription', permission: P.residentView },
+    ],
+  },
+};
