@@ -8,6 +8,7 @@ import type { Lang } from './i18n/index.js';
 import type { PermissionDeclaration, PermissionRegistry } from './auth/permissions.js';
 import type { Actor } from './auth/actor.js';
 import type { FieldCipher } from './crypto/field-crypto.js';
+import type { AccessSubject, InputEndpoint } from './testing/registry.js';
 
 /** What the composer hands every module's routes and seeds. */
 export interface PlatformServices {
@@ -56,4 +57,8 @@ export interface ModuleRegistration {
   resolveActor?: (request: FastifyRequest, services: PlatformServices) => Promise<Actor | undefined>;
   /** i18n resources for this module's namespace. */
   translations?: Record<Lang, object>;
+  /** Every form and JSON endpoint that accepts input, with a valid example: the hostile-input probe sends hostile values into each field. */
+  inputs?: InputEndpoint[];
+  /** Pages only their owner may see: the access matrix tries every other kind of actor on each (src/platform/testing/registry.ts). */
+  accessSubjects?: AccessSubject[];
 }
