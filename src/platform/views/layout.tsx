@@ -176,12 +176,17 @@ function Footer({ ctx }: { ctx: ViewContext }): string {
   );
 }
 
-/** A complete HTML document (`<!doctype html>` included). */
+/** The header's sign-in link returns to the current page, except from the sign-in page itself. */
+function signInLink(signInHref: string, currentUrl: string): string {
+  const here = pathOf(currentUrl);
+  return here === pathOf(signInHref) ? escapeStrict(currentUrl) : `${signInHref}?return=${encodeURIComponent(here)}`;
+}
+
 /** Sign in (a link) or sign out (a POST form with its CSRF token, so it works without JavaScript). */
 function AuthControl({ ctx, auth }: { ctx: ViewContext; auth: AuthLinks }): string {
   if (!ctx.user) {
     return str(
-      <a class="site-header__signin" href={`${auth.signInHref}?return=${encodeURIComponent(pathOf(ctx.currentUrl))}`}>
+      <a class="site-header__signin" href={signInLink(auth.signInHref, ctx.currentUrl)}>
         {escapeText(ctx.t('layout.signIn'))}
       </a>,
     );
@@ -196,6 +201,7 @@ function AuthControl({ ctx, auth }: { ctx: ViewContext; auth: AuthLinks }): stri
   );
 }
 
+/** A complete HTML document (`<!doctype html>` included). */
 export function Layout({ ctx, title, breadcrumbs, children }: LayoutProps): string {
   const fullTitle = `${title}${ctx.t('layout.titleSeparator')}${ctx.siteName}`;
   const classes = ['side-' + ctx.side, ctx.elder && 'elder'];
