@@ -9,6 +9,8 @@ import { FieldCipher } from './platform/crypto/field-crypto.js';
 import { loadOrCreateMasterKey } from './platform/crypto/keys.js';
 import { createHttpApp } from './platform/http/server.js';
 import { installOpenApi, registerOpenApiRoutes } from './platform/http/openapi.js';
+import { registerBenchRoutes } from './platform/http/bench.routes.js';
+import { installPageCache } from './platform/http/page-cache.js';
 import { initI18n } from './platform/i18n/index.js';
 import { loadOrCreateSecret } from './platform/security/secrets.js';
 import { InternalHomePage, PublicHomePage } from './platform/views/pages.js';
@@ -74,9 +76,11 @@ export async function buildPublicApp(platform: Platform, opts: { logger?: boolea
   const nav = modules.flatMap((m) => m.nav?.public ?? []);
   const app = await createHttpApp({ side: 'public', config, db: platform.db, cookieSecret: cookieSecret(config), nav, auth: authLinks(platform, '/account'), logger: logger(config, opts.logger ?? false) });
   installActorResolver(app, platform);
+  installPageCache(app, { ttlSeconds: config.pageCacheSeconds });
   await installOpenApi(app, { title: 'OneWindow API', version: VERSION, serverUrl: publicBaseUrl(config) });
 
-  app.get('/', async (_request, reply) => reply.html(PublicHomePage(reply.viewContext(), { entries: nav })));
+  // The same page for every anonymous visitor (no form, no user): cached per URL, language and elder mode.
+  app.get('/', { config: { pageCache: true } }, async (_request, reply) => reply.html(PublicHomePage(reply.viewContext(), { entries: nav })));
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   for (const m of modules) if (m.publicRoutes) await app.register(async (scope) => m.publicRoutes!(scope, platform));
 
@@ -99,6 +103,8 @@ export async function buildPublicApp(platform: Platform, opts: { logger?: boolea
     { prefix: '/api/v1' },
   );
   registerOpenApiRoutes(app);
+  // Baselines for `npm run bench` (ADR 0011); never enabled in production.
+  if (config.benchRoutes) registerBenchRoutes(app, platform);
   return app;
 }
 

@@ -23,6 +23,8 @@ export interface Config {
   signInLockMinutes: number;
   jobsPollMs: number;
   jobsEnabled: boolean;
+  pageCacheSeconds: number;
+  benchRoutes: boolean;
   timeZone: string;
 }
 

@@ -10,6 +10,7 @@ import type { Config } from '../config/load.js';
 import type { Db } from '../db/database.js';
 import { SessionStore, type Side } from '../auth/sessions.js';
 import { installErrorHandling } from './error-handler.js';
+import { installInputGuard } from './input-guard.js';
 import { installViewContext } from './view-context.js';
 import { registerPrefsRoutes } from './prefs.routes.js';
 import type { AuthLinks, NavEntry } from '../views/context.js';
@@ -100,6 +101,8 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<FastifyInstan
     list: false,
     dotfiles: 'deny',
   });
+
+  installInputGuard(app);
 
   // CSRF guards every state-changing HTML form; the JSON API under /api is not cookie-authenticated.
   app.addHook('preHandler', (request, reply, done) => {

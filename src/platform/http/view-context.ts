@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config/load.js';
 import type { Side } from '../auth/sessions.js';
-import { pickLanguage, translator, type Lang } from '../i18n/index.js';
+import { pickLanguage, translator, type Lang, type TFn } from '../i18n/index.js';
 import type { AuthLinks, NavEntry, ViewContext } from '../views/context.js';
 
 export const LANG_COOKIE = 'ow_lang';
@@ -10,6 +10,30 @@ export const ELDER_COOKIE = 'ow_elder';
 export interface AuditOrigin {
   listener: Side;
   ip: string;
+}
+
+/**
+ * i18next's lookup costs ~15 µs a call and a page makes dozens, all with the same keys: memoise
+ * the calls without options (plain strings, fixed once the modules' translations are loaded).
+ * A key that is not found is not memoised, so a namespace loaded later is still seen.
+ */
+const memoTranslators = new Map<Lang, TFn>();
+export function memoTranslator(lang: Lang): TFn {
+  const cached = memoTranslators.get(lang);
+  if (cached) return cached;
+  const t = translator(lang);
+  const memo = new Map<string, string>();
+  const fast: TFn = (key, opts) => {
+    if (opts !== undefined) return t(key, opts);
+    let text = memo.get(key);
+    if (text === undefined) {
+      text = t(key);
+      if (text !== key && memo.size < 10_000) memo.set(key, text);
+    }
+    return text;
+  };
+  memoTranslators.set(lang, fast);
+  return fast;
 }
 
 function displayNameOf(request: FastifyRequest): { displayName: string } | undefined {
@@ -28,22 +52,33 @@ export function installViewContext(app: FastifyInstance, opts: { side: Side; con
   app.decorateRequest('auditOrigin', function (this: FastifyRequest): AuditOrigin {
     return { listener: opts.side, ip: this.ip };
   });
+  app.decorateReply('csrfIssued', false);
   app.decorateReply('viewContext', function (this: FastifyReply): ViewContext {
     const request = this.request;
-    let csrfToken = '';
-    try {
-      csrfToken = this.generateCsrf();
-    } catch {
-      /* not available before the cookie plugin ran (very early errors) */
-    }
+    const issueCsrf = (): string => {
+      this.csrfIssued = true;
+      return this.generateCsrf();
+    };
     const lang = request.lang ?? 'zh-CN';
-    const t = translator(lang);
+    const t = memoTranslator(lang);
+    // The CSRF token is made on first use: a page without a form neither pays for it nor sets
+    // the CSRF cookie, and the page cache knows such a page holds no per-visitor token.
+    let csrfToken: string | undefined;
     return {
       lang,
       t,
       elder: request.elder ?? false,
       side: opts.side,
-      csrfToken,
+      get csrfToken(): string {
+        if (csrfToken === undefined) {
+          try {
+            csrfToken = issueCsrf();
+          } catch {
+            csrfToken = ''; // not available before the cookie plugin ran (very early errors)
+          }
+        }
+        return csrfToken;
+      },
       currentUrl: request.url,
       nav: opts.navVisible ? opts.nav.filter((e) => opts.navVisible!(e, request)) : opts.nav,
       siteName: lang === 'zh-CN' ? opts.config.siteName : t('site.name', { defaultValue: opts.config.siteName }),
@@ -64,6 +99,8 @@ declare module 'fastify' {
   }
   interface FastifyReply {
     viewContext(): ViewContext;
+    /** True once a view read its CSRF token (the page holds a form, and may have set the CSRF cookie). */
+    csrfIssued: boolean;
     html(body: string | Promise<string>, status?: number): FastifyReply;
   }
 }
