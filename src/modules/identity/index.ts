@@ -5,6 +5,8 @@ import { demoAccounts, seedIdentity } from './identity.seed.js';
 import { registerPublicRoutes } from './identity.routes.public.js';
 import { registerInternalRoutes } from './identity.routes.internal.js';
 import { translations } from './locales/index.js';
+import { accessSubjects, inputs } from './identity.inputs.js';
+import { jobs } from './identity.jobs.js';
 
 export { ROLES, isRole, type Role } from './identity.roles.js';
 export { inDepartmentScope, inRegionScope, seesAllDepartments } from './identity.policy.js';
@@ -20,6 +22,9 @@ export const register: ModuleRegistration = {
   seedDemo: seedIdentity,
   demoAccounts,
   translations,
+  jobs,
+  inputs,
+  accessSubjects,
   nav: {
     public: [{ href: '/account', labelKey: 'identity:nav.account', descriptionKey: 'identity:nav.accountDescription' }],
     internal: [

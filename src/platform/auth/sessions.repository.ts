@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { authSession } from './session.schema.js';
 
@@ -30,5 +30,10 @@ export async function deleteSessionsOf(db: Db, subjectId: string, exceptIdHash?:
     .delete(authSession)
     .where(exceptIdHash ? and(eq(authSession.subjectId, subjectId), sql`${authSession.idHash} <> ${exceptIdHash}`) : eq(authSession.subjectId, subjectId))
     .returning({ id: authSession.idHash });
+  return rows.length;
+}
+
+export async function deleteExpiredSessions(db: Db): Promise<number> {
+  const rows = await db.delete(authSession).where(lte(authSession.expiresAt, sql`now()`)).returning({ id: authSession.idHash });
   return rows.length;
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.js';
-import { deleteSession, deleteSessionsOf, findLiveSession, insertSession, touchSession } from './sessions.repository.js';
+import { deleteExpiredSessions, deleteSession, deleteSessionsOf, findLiveSession, insertSession, touchSession } from './sessions.repository.js';
 
 export type Side = 'public' | 'internal';
 
@@ -63,3 +63,6 @@ export class SessionStore {
     return deleteSessionsOf(this.db, subjectId, keep?.idHash);
   }
 }
+
+/** Removes sessions past their expiry (both sides); a module schedules it as a job. */
+export const purgeExpiredSessions = (db: Db) => deleteExpiredSessions(db);
