@@ -3,9 +3,8 @@
  */
 import type { ViewContext } from '../../../platform/views/context.js';
 import type { FieldError } from '../../../platform/views/components.js';
-import { Button, ButtonGroup, DataTable, ErrorSummary, Field, fieldId, Form, StatusTag } from '../../../platform/views/components.js';
+import { Button, ButtonGroup, Checkboxes, DataTable, ErrorSummary, Field, Form, StatusTag } from '../../../platform/views/components.js';
 import { Layout } from '../../../platform/views/layout.js';
-import { messageText } from '../../../platform/views/components/forms.js';
 import { escapeStrict, escapeText, str } from '../../../platform/views/html.js';
 import type { StaffListRow } from '../identity.repository.js';
 import { NAME_MAX, type StaffFormOptions, type TreeNode } from '../identity.admin.service.js';
@@ -77,57 +76,6 @@ export interface StaffFormValues {
   region?: string;
   roles?: string[];
   active?: boolean;
-}
-
-/** A group of checkboxes with one legend; the first box carries the group's field id so the error summary can link to it. */
-function Checkboxes(props: {
-  ctx: ViewContext;
-  name: string;
-  legend: string;
-  hint?: string;
-  options: { value: string; label: string }[];
-  checked: string[];
-  error?: { message: string; params?: Record<string, unknown> };
-}): string {
-  const { ctx, name, legend, hint, options, checked, error } = props;
-  const id = fieldId(name);
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
-  const safeBoxes = options.map((o, i) => {
-    const boxId = i === 0 ? id : `${id}-${fieldId(o.value)}`;
-    return str(
-      <li class="checkboxes__item">
-        <input class="checkboxes__input" type="checkbox" id={boxId} name={escapeStrict(name)} value={escapeStrict(o.value)} checked={checked.includes(o.value)} />{' '}
-        <label class="checkboxes__label" for={boxId}>
-          {escapeText(o.label)}
-        </label>
-      </li>,
-    );
-  });
-  return str(
-    <div class={['field', error && 'field--error']}>
-      <fieldset class="fieldset" aria-describedby={describedBy}>
-        <legend class="field__label">{escapeText(legend)}</legend>
-        {hint ? (
-          <p class="field__hint" id={hintId}>
-            {escapeText(hint)}
-          </p>
-        ) : (
-          ''
-        )}
-        {error ? (
-          <p class="field__error" id={errorId}>
-            <span class="visually-hidden">{escapeText(ctx.t('form.errorPrefix'))}</span>
-            {escapeText(messageText(ctx, error.message, error.params))}
-          </p>
-        ) : (
-          ''
-        )}
-        <ul class="checkboxes">{safeBoxes}</ul>
-      </fieldset>
-    </div>,
-  );
 }
 
 export interface StaffFormProps {

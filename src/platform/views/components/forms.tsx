@@ -147,22 +147,63 @@ export function Field(props: FieldProps): string {
         {escapeText(label)}
         {props.required ? <span class="field__required">{escapeText(ctx.t('form.required'))}</span> : ''}
       </label>
-      {hint ? (
-        <p class="field__hint" id={hintId}>
-          {escapeText(hint)}
-        </p>
-      ) : (
-        ''
-      )}
-      {error ? (
-        <p class="field__error" id={errorId}>
-          <span class="visually-hidden">{escapeText(ctx.t('form.errorPrefix'))}</span>
-          {escapeText(error)}
-        </p>
-      ) : (
-        ''
-      )}
+      {fieldMessages(ctx, hint, hintId, error, errorId)}
       {safeControl}
+    </div>,
+  );
+}
+
+/** The hint and the error line under a label, with the ids `aria-describedby` points at. */
+function fieldMessages(ctx: ViewContext, hint: string | undefined, hintId: string | undefined, error: string | undefined, errorId: string | undefined): string {
+  return (
+    (hint ? str(<p class="field__hint" id={hintId}>{escapeText(hint)}</p>) : '') +
+    (error
+      ? str(
+          <p class="field__error" id={errorId}>
+            <span class="visually-hidden">{escapeText(ctx.t('form.errorPrefix'))}</span>
+            {escapeText(error)}
+          </p>,
+        )
+      : '')
+  );
+}
+
+export interface CheckboxesProps {
+  ctx: ViewContext;
+  name: string;
+  /** Plain text: the question the group answers. */
+  legend: string;
+  hint?: string;
+  options: SelectOption[];
+  checked: readonly string[];
+  error?: string | { message: string; params?: Record<string, unknown> };
+}
+
+/** A group of checkboxes under one legend; the first box carries the group's field id so the error summary can link to it. */
+export function Checkboxes({ ctx, name, legend, hint, options, checked, error: rawError }: CheckboxesProps): string {
+  const error = rawError === undefined || rawError === '' ? undefined : typeof rawError === 'string' ? messageText(ctx, rawError) : messageText(ctx, rawError.message, rawError.params);
+  const id = fieldId(name);
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const safeBoxes = options.map((o, i) => {
+    const boxId = i === 0 ? id : `${id}-${fieldId(o.value)}`;
+    return str(
+      <li class="checkboxes__item">
+        <input class="checkboxes__input" type="checkbox" id={boxId} name={escapeStrict(name)} value={escapeStrict(o.value)} checked={checked.includes(o.value)} />{' '}
+        <label class="checkboxes__label" for={boxId}>
+          {escapeText(o.label)}
+        </label>
+      </li>,
+    );
+  });
+  return str(
+    <div class={['field', error && 'field--error']}>
+      <fieldset class="fieldset" aria-describedby={describedBy}>
+        <legend class="field__label">{escapeText(legend)}</legend>
+        {fieldMessages(ctx, hint, hintId, error, errorId)}
+        <ul class="checkboxes">{safeBoxes}</ul>
+      </fieldset>
     </div>,
   );
 }
