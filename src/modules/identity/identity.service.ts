@@ -32,6 +32,22 @@ function checkPassword(errors: FieldErrors, password: string, confirm: string, f
   else if (password !== confirm) errors.add(`${field}Confirm`, 'identity:errors.passwordMismatch');
 }
 
+/** A mainland mobile number field: required, then valid. */
+function checkPhone(errors: FieldErrors, field: string, value: unknown) {
+  const raw = text(value, 30);
+  const phone = validateMobilePhone(raw);
+  if (!raw) errors.add(field, 'identity:errors.required');
+  else if (!phone.ok) errors.add(field, 'identity:errors.phone');
+  return phone;
+}
+
+/** The chosen password and its confirmation on a registration form. */
+function checkNewPassword(errors: FieldErrors, input: { password?: unknown; passwordConfirm?: unknown }): string {
+  const password = typeof input.password === 'string' ? input.password : '';
+  checkPassword(errors, password, typeof input.passwordConfirm === 'string' ? input.passwordConfirm : '');
+  return password;
+}
+
 export interface ResidentInput {
   realName?: unknown;
   idNumber?: unknown;
@@ -53,11 +69,8 @@ export async function registerResident(s: PlatformServices, input: ResidentInput
   const id = validateIdNumber(text(input.idNumber, 30));
   if (!text(input.idNumber, 30)) errors.add('idNumber', 'identity:errors.required');
   else if (!id.ok) errors.add('idNumber', `identity:errors.idNumber.${id.reason}`);
-  const phone = validateMobilePhone(text(input.phone, 30));
-  if (!text(input.phone, 30)) errors.add('phone', 'identity:errors.required');
-  else if (!phone.ok) errors.add('phone', 'identity:errors.phone');
-  const password = typeof input.password === 'string' ? input.password : '';
-  checkPassword(errors, password, typeof input.passwordConfirm === 'string' ? input.passwordConfirm : '');
+  const phone = checkPhone(errors, 'phone', input.phone);
+  const password = checkNewPassword(errors, input);
   errors.throwIfAny();
   if (!id.ok || !phone.ok) throw new Error('unreachable');
 
@@ -107,11 +120,8 @@ export async function registerEnterprise(s: PlatformServices, input: EnterpriseI
   requireName(errors, 'legalRepName', legalRepName);
   const contactName = text(input.contactName);
   requireName(errors, 'contactName', contactName);
-  const phone = validateMobilePhone(text(input.contactPhone, 30));
-  if (!text(input.contactPhone, 30)) errors.add('contactPhone', 'identity:errors.required');
-  else if (!phone.ok) errors.add('contactPhone', 'identity:errors.phone');
-  const password = typeof input.password === 'string' ? input.password : '';
-  checkPassword(errors, password, typeof input.passwordConfirm === 'string' ? input.passwordConfirm : '');
+  const phone = checkPhone(errors, 'contactPhone', input.contactPhone);
+  const password = checkNewPassword(errors, input);
   errors.throwIfAny();
   if (!code.ok || !phone.ok) throw new Error('unreachable');
 
