@@ -6,6 +6,7 @@ import { EventBus, type Subscriber } from './platform/events/bus.js';
 import { JobQueue } from './platform/jobs/queue.js';
 import { PermissionRegistry } from './platform/auth/permissions.js';
 import { FieldCipher } from './platform/crypto/field-crypto.js';
+import { LocalBlobStore } from './platform/files/storage.js';
 import { loadOrCreateMasterKey } from './platform/crypto/keys.js';
 import { createHttpApp } from './platform/http/server.js';
 import { installOpenApi, registerOpenApiRoutes } from './platform/http/openapi.js';
@@ -46,7 +47,8 @@ export async function createPlatform(
   const permissions = new PermissionRegistry(modules.flatMap((m) => m.permissions ?? []));
   const cipher = new FieldCipher(loadOrCreateMasterKey(config.dataDir, config.dataKey), config.cryptoSuite);
   if (modules.filter((m) => m.resolveActor).length > 1) throw new Error('Only one module may resolve actors');
-  return { config, database, db: database.db, events, jobs, permissions, cipher, modules };
+  const files = new LocalBlobStore(config.dataDir);
+  return { config, database, db: database.db, events, jobs, permissions, cipher, files, modules };
 }
 
 /** After the session is loaded, the identity module turns it into `request.actor` for every route. */

@@ -5,6 +5,7 @@ import { createPlatform } from './app.js';
 import { renderConfigurationDoc } from './platform/config/docs.js';
 import { verifyAuditChain } from './platform/audit/audit.service.js';
 import { backupTo, restoreFrom, RestoreRefusedError } from './platform/backup/backup.js';
+import { LocalBlobStore } from './platform/files/storage.js';
 import { runDemoSeeds } from './platform/seed/seed.js';
 
 const usage = `Usage: npm run cli -- <command> [options]
@@ -74,13 +75,13 @@ try {
       break;
     }
     case 'backup': {
-      const header = await backupTo(database.db, arg!, database.kind, progress);
+      const header = await backupTo(database.db, arg!, database.kind, progress, new LocalBlobStore(config.dataDir));
       if (process.stderr.isTTY) process.stderr.write('\n');
-      out(`backup written to ${arg}: ${header.tables.length} tables, ${header.tables.reduce((n, t) => n + t.rows, 0)} rows`);
+      out(`backup written to ${arg}: ${header.tables.length} tables, ${header.tables.reduce((n, t) => n + t.rows, 0)} rows, ${header.blobs ?? 0} files`);
       break;
     }
     case 'restore': {
-      const header = await restoreFrom(database.db, arg!, { force: values.force, progress });
+      const header = await restoreFrom(database.db, arg!, { force: values.force, progress, blobs: new LocalBlobStore(config.dataDir) });
       if (process.stderr.isTTY) process.stderr.write('\n');
       out(`restored ${arg}: ${header.tables.reduce((n, t) => n + t.rows, 0)} rows from a backup of ${header.createdAt}`);
       break;

@@ -83,3 +83,32 @@ export function postForm(app: FastifyInstance, url: string, jar: ReturnType<type
     payload: new URLSearchParams(fields).toString(),
   });
 }
+
+/** A file part of a multipart form. */
+export interface FilePart {
+  filename: string;
+  content: Buffer | string;
+  contentType?: string;
+}
+
+/** A multipart/form-data body as a browser sends it (text fields in order, then file parts). */
+export function multipartBody(fields: Record<string, string | string[]>, files: Record<string, FilePart> = {}): { body: Buffer; contentType: string } {
+  const boundary = `----owtest${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    for (const v of Array.isArray(value) ? value : [value]) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${v}\r\n`));
+  }
+  for (const [name, f] of Object.entries(files)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${f.filename}"\r\nContent-Type: ${f.contentType ?? 'application/octet-stream'}\r\n\r\n`));
+    parts.push(Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content));
+    parts.push(Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** Posts a multipart form (with files) as the browser holding `jar`. */
+export function postMultipart(app: FastifyInstance, url: string, jar: ReturnType<typeof cookieJar>, fields: Record<string, string | string[]>, files: Record<string, FilePart> = {}) {
+  const { body, contentType } = multipartBody(fields, files);
+  return app.inject({ method: 'POST', url, headers: { 'content-type': contentType, cookie: jar.header() }, payload: body });
+}

@@ -2,9 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { openDatabase, type Database } from '../src/platform/db/database.js';
+import { createPglite, openDatabase, type Database } from '../src/platform/db/database.js';
 import { migrationsFolder, runMigrations } from '../src/platform/db/migrate.js';
 
 /**
@@ -54,7 +53,7 @@ async function pgliteTemplate(): Promise<Blob> {
     'pglite-template',
     () => existsSync(file),
     async () => {
-      const pglite = await PGlite.create();
+      const pglite = await createPglite();
       const database = await openDatabase({ pglite });
       await runMigrations(database);
       const dump = await pglite.dumpDataDir('gzip');
@@ -108,7 +107,7 @@ export interface TestDatabase {
 /** A fresh, migrated, empty database copied from the template. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (dbKind === 'pglite') {
-    const pglite = await PGlite.create({ loadDataDir: await pgliteTemplate() });
+    const pglite = await createPglite({ loadDataDir: await pgliteTemplate() });
     const database = await openDatabase({ pglite });
     return { database, close: () => database.close() };
   }
@@ -130,7 +129,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 /** A PGlite template copied into a data dir on disk, for tests that start the real processes. */
 export async function createPgliteDataDir(dataDir: string): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create({ dataDir: join(dataDir, 'pg'), loadDataDir: await pgliteTemplate() });
+  const pglite = await createPglite({ dataDir: join(dataDir, 'pg'), loadDataDir: await pgliteTemplate() });
   await pglite.close();
 }
 

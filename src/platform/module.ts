@@ -8,6 +8,7 @@ import type { Lang } from './i18n/index.js';
 import type { PermissionDeclaration, PermissionRegistry } from './auth/permissions.js';
 import type { Actor } from './auth/actor.js';
 import type { FieldCipher } from './crypto/field-crypto.js';
+import type { BlobStore } from './files/storage.js';
 import type { AccessSubject, InputEndpoint } from './testing/registry.js';
 
 /** What the composer hands every module's routes and seeds. */
@@ -20,6 +21,8 @@ export interface PlatformServices {
   permissions: PermissionRegistry;
   /** Encrypts personal data at rest and computes its lookup hashes. */
   cipher: FieldCipher;
+  /** The blob store behind platform/files (content addressed by SHA-256). */
+  files: BlobStore;
 }
 
 

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Example, InputEndpoint } from '../../src/platform/testing/registry.js';
 import { runDemoSeeds } from '../../src/platform/seed/seed.js';
-import { cookieJar, createTestApp } from '../app.js';
+import { cookieJar, createTestApp, multipartBody } from '../app.js';
 import { dbKind } from '../template.js';
 import { corpus, type HostileValue } from './corpus.js';
 import { hostileProbeModule } from './fixtures.js';
@@ -45,7 +45,7 @@ class Browser {
 
   async open(): Promise<void> {
     if (this.e.signInAs) this.jar = await signInOn(this.app, this.e.signInAs);
-    if (this.e.kind !== 'form') return;
+    if (this.e.kind === 'json') return;
     const formUrl = this.e.formUrl ? await resolve(this.e.formUrl, t) : withQuery(await resolve(this.e.url, t), await resolve(this.e.example, t));
     const page = await get(this.app, formUrl, this.jar);
     this.jar.take(page);
@@ -64,6 +64,11 @@ class Browser {
       for (const [k, v] of fields) if (v !== undefined) for (const one of Array.isArray(v) ? v : [v]) form.append(k, String(one));
       form.append('_csrf', this.token);
       res = await this.app.inject({ method: this.e.method, url, headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.jar.header() }, payload: form.toString() });
+    } else if (this.e.kind === 'multipart') {
+      const parts: Record<string, string[]> = { _csrf: [this.token] };
+      for (const [k, v] of fields) if (v !== undefined) parts[k] = (Array.isArray(v) ? v : [v]).map(String);
+      const { body: payload, contentType } = multipartBody(parts);
+      res = await this.app.inject({ method: this.e.method, url, headers: { 'content-type': contentType, cookie: this.jar.header() }, payload });
     } else {
       res = await this.app.inject({ method: this.e.method, url, headers: { 'content-type': 'application/json', cookie: this.jar.header() }, payload: JSON.stringify(Object.fromEntries(fields)) });
     }
@@ -88,7 +93,7 @@ class Browser {
 
 /** The corpus values one field gets: the core ones, its share of the others, and the heavy ones on one field only. */
 function valuesFor(e: InputEndpoint, field: string): HostileValue[] {
-  const fits = corpus.filter((v) => (e.kind === 'form' ? !v.jsonOnly : !v.formOnly));
+  const fits = corpus.filter((v) => (e.kind === 'json' ? !v.formOnly : !v.jsonOnly));
   const heavyField = e.fields.find((f) => !f.startsWith('?')) ?? e.fields[0];
   const index = e.fields.indexOf(field);
   return fits.filter((v, n) => (v.heavy ? field === heavyField : v.core || n % e.fields.length === index));
@@ -110,7 +115,7 @@ describe(`payload probe: ${endpoints.length} registered endpoints (${dbKind})`, 
             const example: Example = await resolve(e.example, t);
             const res = await browser.send({ ...example, [field]: v.value });
             const problems = problemsWith(res);
-            if (e.kind === 'form') problems.push(...refusalProblems(res));
+            if (e.kind !== 'json') problems.push(...refusalProblems(res));
             else if (res.statusCode >= 400 && !isProblemJson(res)) problems.push(`a ${res.statusCode} that is not problem+json`);
             if (res.statusCode < 400) {
               stats.accepted++;

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PlatformServices } from '../../platform/module.js';
 import { handleForm } from '../../platform/http/forms.js';
-import { actorOf, originOf, requireSignedIn } from './identity.http.js';
+import { actorOf, originOf, requireSignedIn } from '../../platform/http/guards.js';
 import { P, seesAllDepartments } from './identity.policy.js';
 import * as admin from './identity.admin.service.js';
 import type { TreeKind } from './identity.admin.service.js';

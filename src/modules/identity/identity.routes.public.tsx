@@ -9,7 +9,7 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { registerEnterprise, registerResident } from './identity.service.js';
 import { addAgent, removeAgent } from './identity.agents.service.js';
 import * as repo from './identity.repository.js';
-import { actorOf, originOf, requireSignedIn } from './identity.http.js';
+import { actorOf, originOf, requireSignedIn } from '../../platform/http/guards.js';
 import { registerSignInRoutes } from './identity.routes.signin.js';
 import { RegisterEnterprisePage, RegisterResidentPage } from './views/register.js';
 import { AccountPage, type AccountView } from './views/account.js';

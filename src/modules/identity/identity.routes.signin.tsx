@@ -6,7 +6,7 @@ import { handleForm } from '../../platform/http/forms.js';
 import { formatDateTime } from '../../platform/i18n/index.js';
 import { changePassword, signIn } from './identity.service.js';
 import { AccountLockedError, InvalidCredentialsError } from './identity.errors.js';
-import { actorOf, originOf, requireSignedIn } from './identity.http.js';
+import { actorOf, originOf, requireSignedIn } from '../../platform/http/guards.js';
 import { SignInPage } from './views/sign-in.js';
 import { PasswordPage } from './views/account.js';
 

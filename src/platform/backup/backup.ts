@@ -3,13 +3,17 @@ import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import type { Db } from '../db/database.js';
+import type { BlobStore } from '../files/storage.js';
+import { allFileHashes } from '../files/files.repository.js';
 import { countRows, insertRows, listTables, migrationHashes, readTable, resetSequences, truncateAll } from './backup.repository.js';
 
 /**
  * Backup format (gzip, one JSON value a line): a header with the migration
  * hashes and row counts, then for each table a `{"@table": …}` line followed by
- * one row object a line, and a closing `{"@end": true}` line that proves the file is whole. The same file restores into PGlite or PostgreSQL.
+ * one row object a line, then each stored file's bytes as a `{"@blob": sha256, "data": base64}`
+ * line, and a closing `{"@end": true}` line that proves the file is whole. The same file restores into PGlite or PostgreSQL.
  */
 export const BACKUP_FORMAT = 'onewindow-backup/1';
 const PAGE = 2000;
@@ -20,11 +24,13 @@ export interface BackupHeader {
   source: string;
   migrations: string[];
   tables: { name: string; rows: number }[];
+  /** Stored files (platform/files) carried in the backup; absent in backups made before files existed. */
+  blobs?: number;
 }
 
 export type Progress = (line: string) => void;
 
-export async function backupTo(db: Db, file: string, source: string, progress: Progress = () => {}): Promise<BackupHeader> {
+export async function backupTo(db: Db, file: string, source: string, progress: Progress = () => {}, blobs?: BlobStore): Promise<BackupHeader> {
   // One repeatable-read snapshot, so rows written during the backup can't tear it.
   return db.transaction(
     async (raw) => {
@@ -38,6 +44,8 @@ export async function backupTo(db: Db, file: string, source: string, progress: P
         tables: [],
       };
       for (const name of tables) header.tables.push({ name, rows: await countRows(tx, name) });
+      const hashes = blobs ? await allFileHashes(tx) : [];
+      header.blobs = hashes.length;
       const total = header.tables.reduce((n, t) => n + t.rows, 0);
       async function* lines() {
         yield `${JSON.stringify(header)}\n`;
@@ -49,6 +57,12 @@ export async function backupTo(db: Db, file: string, source: string, progress: P
             done += page.length;
             progress(`backup: ${t.name} — ${done}/${total} rows (${Math.round((done / Math.max(total, 1)) * 100)}%)`);
           }
+        }
+        for (const [i, sha] of hashes.entries()) {
+          const bytes = await blobs!.get(sha);
+          if (!bytes) throw new Error(`Stored file ${sha} is missing from the file store`);
+          yield `${JSON.stringify({ '@blob': sha, data: bytes.toString('base64') })}\n`;
+          progress(`backup: files — ${i + 1}/${hashes.length}`);
         }
         yield `${JSON.stringify({ '@end': true, rows: done })}\n`;
       }
@@ -64,6 +78,8 @@ export class RestoreRefusedError extends Error {}
 export interface RestoreOptions {
   force?: boolean;
   progress?: Progress;
+  /** Where the backup's stored files go back to (required when the backup carries files). */
+  blobs?: BlobStore;
 }
 
 /**
@@ -117,6 +133,7 @@ async function restoreLines(db: Db, file: string, reader: AsyncIterator<string>,
     let batch: Record<string, unknown>[] = [];
     let done = 0;
     let ended = false;
+    let blobCount = 0;
     const flush = async () => {
       if (batch.length === 0) return;
       await insertRows(tx, table, batch);
@@ -132,6 +149,15 @@ async function restoreLines(db: Db, file: string, reader: AsyncIterator<string>,
         ended = true;
         break;
       }
+      if (typeof value['@blob'] === 'string') {
+        await flush();
+        const bytes = Buffer.from(String(value.data), 'base64');
+        if (createHash('sha256').update(bytes).digest('hex') !== value['@blob']) throw new RestoreRefusedError(`The backup's file ${value['@blob']} is damaged`);
+        if (!opts.blobs) throw new RestoreRefusedError('The backup carries stored files but no file store was given');
+        await opts.blobs.put(value['@blob'], bytes);
+        blobCount++;
+        continue;
+      }
       if (typeof value['@table'] === 'string') {
         await flush();
         table = value['@table'];
@@ -143,6 +169,7 @@ async function restoreLines(db: Db, file: string, reader: AsyncIterator<string>,
     }
     await flush();
     if (!ended || done !== total) throw new RestoreRefusedError(`The backup is truncated: ${done} of ${total} rows found`);
+    if (blobCount !== (header.blobs ?? 0)) throw new RestoreRefusedError(`The backup is truncated: ${blobCount} of ${header.blobs ?? 0} files found`);
     await resetSequences(tx);
   });
   return header;

@@ -15,6 +15,7 @@ export interface Config {
   siteName: string;
   logLevel: string;
   bodyLimit: number;
+  fileMaxBytes: number;
   rateLimitMax: number;
   sessionSecret: string | undefined;
   dataKey: string | undefined;

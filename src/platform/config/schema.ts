@@ -30,6 +30,7 @@ export const settings = {
   siteName: { env: 'SITE_NAME', kind: 'string', default: '青山县人民政府', doc: 'Name shown in the page header; the English name comes from the translations.' },
   logLevel: { env: 'LOG_LEVEL', kind: 'enum', default: 'info', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], doc: 'Log level of both listeners.' },
   bodyLimit: { env: 'BODY_LIMIT_BYTES', kind: 'int', default: '1048576', min: 1024, max: 104857600, doc: 'Largest request body accepted, in bytes (file uploads have their own limit).' },
+  fileMaxBytes: { env: 'FILE_MAX_BYTES', kind: 'int', default: '20971520', min: 1024, max: 1073741824, doc: 'Largest uploaded file accepted (materials, blank forms, import files), in bytes. Types are checked by their content, never by the name.' },
   rateLimitMax: { env: 'RATE_LIMIT_SENSITIVE_MAX', kind: 'int', default: '20', min: 1, max: 100000, doc: 'Requests per minute per IP on sensitive routes (sign-in, registration).' },
   sessionSecret: { env: 'SESSION_SECRET', kind: 'secret', default: undefined, doc: 'Secret that signs cookies (32+ characters). Generated into the data dir on first run when unset.' },
   dataKey: { env: 'DATA_KEY', kind: 'secret', default: undefined, doc: 'Master key (base64, 32+ bytes) for personal data encrypted at rest and its lookup hashes. Generated into the data dir on first run when unset; back it up with the database.' },

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -56,7 +57,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     mkdirSync(dir, { recursive: true });
     release = acquireDataDirLock(join(resolve(opts.dataDir ?? './data'), 'pg.lock'));
     try {
-      client = await PGlite.create(dir);
+      client = await createPglite({ dataDir: dir });
     } catch (e) {
       release();
       throw e;
@@ -73,6 +74,14 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     },
     pglite: c,
   };
+}
+
+/** The PostgreSQL extensions the schema uses (pg_trgm for search); PGlite loads them as WASM bundles. */
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
+/** Every PGlite the code opens goes through here, so the extensions are always loaded. */
+export function createPglite(options: Omit<PGliteOptions, 'extensions'> = {}): Promise<PGlite> {
+  return PGlite.create({ ...options, extensions: PGLITE_EXTENSIONS });
 }
 
 export function redactUrl(url: string): string {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ValidationError, type FieldError } from './errors.js';
+import { UploadedFile } from './uploads.js';
 
 /**
  * C0 control characters other than tab, line feed and carriage return, and DEL. No text a
@@ -16,6 +17,9 @@ const printable = (name: string) => name.replace(new RegExp(CONTROL.source, 'g')
 export function controlCharacterFields(value: unknown, path = '', found: string[] = [], depth = 0): string[] {
   if (typeof value === 'string') {
     if (CONTROL.test(value)) found.push(path || 'body');
+  } else if (value instanceof UploadedFile) {
+    // File bytes are checked by platform/files; only the name is text.
+    if (CONTROL.test(value.filename)) found.push(path || 'body');
   } else if (value && typeof value === 'object' && depth < MAX_DEPTH) {
     for (const [key, v] of Object.entries(value)) {
       const at = path ? `${path}.${printable(key)}` : printable(key);

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
+import { installUploads } from './uploads.js';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -71,6 +72,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<FastifyInstan
   });
   await app.register(fastifyCookie, { secret: opts.cookieSecret });
   await app.register(fastifyFormbody, { bodyLimit: config.bodyLimit });
+  await installUploads(app, config.fileMaxBytes);
   await app.register(fastifyCsrf, {
     cookieKey: `ow_${side}_csrf`,
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.tls, signed: true },

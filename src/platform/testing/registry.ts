@@ -41,8 +41,12 @@ export interface InputEndpoint {
   method: 'POST' | 'PUT' | 'PATCH';
   /** The URL posted to; on the public side a `/api/` URL is a JSON API route. */
   url: Resolvable<string>;
-  /** `form`: application/x-www-form-urlencoded with the CSRF token; `json`: application/json (the API, no CSRF). */
-  kind: 'form' | 'json';
+  /**
+   * `form`: application/x-www-form-urlencoded with the CSRF token; `multipart`: the same fields as
+   * multipart/form-data (forms with file inputs; files themselves are tested by their module);
+   * `json`: application/json (the API, no CSRF).
+   */
+  kind: 'form' | 'multipart' | 'json';
   /** The page to GET for the CSRF token (and cookies); defaults to `url`. Forms only. */
   formUrl?: Resolvable<string>;
   /** A demo login (demo password) to sign in as first, on this endpoint's side; anonymous when absent. */

@@ -8,6 +8,8 @@ import { probeModule } from '../../../../test/fixtures/probe.module.js';
 import { createDiskDatabase, createTestDatabase, dbKind, type DiskDatabase, type TestDatabase } from '../../../../test/template.js';
 import { runScript } from '../../../../test/cli.js';
 import { backupTo, restoreFrom, RestoreRefusedError } from '../backup.js';
+import { storeFile } from '../../files/files.js';
+import { LocalBlobStore } from '../../files/storage.js';
 import { verifyAuditChain } from '../../audit/audit.service.js';
 import { listTables, countRows } from '../backup.repository.js';
 import type { Db } from '../../db/database.js';
@@ -84,6 +86,32 @@ describe(`backup and restore (${dbKind})`, () => {
       await assert.rejects(restoreFrom(empty.database.db, foreign), /not a onewindow-backup/);
     } finally {
       await empty.close();
+    }
+  });
+
+  test('stored files travel in the backup and come back byte for byte; a damaged file is refused', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n% 青山县 blank form\n%%EOF\n');
+    const stored = await storeFile(t.platform.db, t.platform.files, { bytes: pdf, name: '申请表.pdf', createdBy: 'test', allow: ['pdf'], maxBytes: 1 << 20, field: 'f' });
+    const withFiles = join(dir, 'with-files.gz');
+    const header = await backupTo(t.platform.db, withFiles, dbKind, () => {}, t.platform.files);
+    assert.ok((header.blobs ?? 0) >= 1);
+    const restoredDir = mkdtempSync(join(tmpdir(), 'ow-blobs-'));
+    const empty = await createTestDatabase();
+    try {
+      const blobs = new LocalBlobStore(restoredDir);
+      await restoreFrom(empty.database.db, withFiles, { blobs });
+      assert.deepEqual(await blobs.get(stored.sha256), pdf);
+      const { readFileSync, writeFileSync } = await import('node:fs');
+      const { gunzipSync, gzipSync } = await import('node:zlib');
+      const damaged = gunzipSync(readFileSync(withFiles)).toString().replace(pdf.toString('base64'), Buffer.from('%PDF-1.4 altered').toString('base64'));
+      const bad = join(dir, 'damaged.gz');
+      writeFileSync(bad, gzipSync(damaged));
+      await assert.rejects(restoreFrom(empty.database.db, bad, { force: true, blobs: new LocalBlobStore(mkdtempSync(join(tmpdir(), 'ow-blobs-'))) }), /damaged/);
+      // The refused restore rolled back: the first restore's rows are all still there.
+      assert.equal(await countRows(empty.database.db, 'stored_file'), await countRows(t.platform.db, 'stored_file'));
+    } finally {
+      await empty.close();
+      rmSync(restoredDir, { recursive: true, force: true });
     }
   });
 
