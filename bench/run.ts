@@ -81,6 +81,12 @@ async function main(): Promise<BenchResult[]> {
   const [home, homeStatic] = await Promise.all([fetch(`${base}/`).then((r) => r.text()), fetch(`${base}/__bench/home-static`).then((r) => r.text())]);
   if (home !== homeStatic) throw new Error('/__bench/home-static does not serve the bytes of /');
 
+  // The service guide (issue 5): a Chinese search and an item page, against the same pre-rendered baseline.
+  const searchPath = `/services/search?q=${encodeURIComponent('养老保险')}`;
+  const searchPage = await fetch(base + searchPath).then((r) => r.text());
+  const itemPath = /href="(\/services\/[0-9A-Z]{12,36})"/.exec(searchPage)?.[1];
+  if (!itemPath) throw new Error(`${searchPath} found no service item to open`);
+
   const hello: Load = { path: '/__bench/hello', expect: 200 };
   const write: Load = {
     path: '/__bench/form',
@@ -95,6 +101,8 @@ async function main(): Promise<BenchResult[]> {
     home: [{ path: '/__bench/home-static', expect: 200 }, { path: '/', expect: 200 }],
     status: [hello, { path: '/api/v1/status', expect: 200 }],
     write: [hello, write],
+    search: [{ path: '/__bench/home-static', expect: 200 }, { path: searchPath, expect: 200 }],
+    item: [{ path: '/__bench/home-static', expect: 200 }, { path: itemPath, expect: 200 }],
   } satisfies Record<string, [Load, Load]>;
   const m = {} as Record<keyof typeof pairs, { baseline: Measured; value: Measured }>;
   const rounds = roundsOf(seconds);
@@ -121,6 +129,8 @@ async function main(): Promise<BenchResult[]> {
     ratioRow('public home page GET / ÷ pre-rendered same bytes (/__bench/home-static)', m.home.value, m.home.baseline, 0.5),
     ratioRow('JSON API read GET /api/v1/status ÷ JSON hello-world (/__bench/hello)', m.status.value, m.status.baseline, 0.4),
     ratioRow('audited form POST (CSRF, audit chain + outbox, 303) ÷ JSON hello-world — information', m.write.value, m.write.baseline, null),
+    ratioRow('service guide search GET /services/search?q=养老保险 (jieba + tsvector + trigram, highlighted) ÷ pre-rendered home — information', m.search.value, m.search.baseline, null),
+    ratioRow(`service item page GET ${itemPath} ÷ pre-rendered home — information`, m.item.value, m.item.baseline, null),
     {
       name: `server RSS at the end (MB)${database === 'pglite' ? ' — information: PGlite WASM heap; the bound applies on PostgreSQL' : ''}`,
       database,

@@ -91,6 +91,36 @@ describe('accessibility', () => {
     assertClean('internal', report);
   });
 
+  // Long pages (item guides) take axe a while: this test gets more time than the others.
+  test('the service guide: browse, search, an item page and its printable version, bundles, in English and in elder mode', { ...browserTest, timeout: 360_000 }, async () => {
+    const base = server!.publicUrl;
+    const context = await auditContext();
+    const report = await crawl(context, `${base}/services`, { limit: 15, screenshots: process.env.A11Y_SCREENSHOTS === '1' ? 'crawl-guide' : false });
+    assert.ok(report.pages.some((p) => /^\/services\/[0-9A-Z]+$/.test(new URL(p.url).pathname)), 'the crawl reached an item page');
+    assert.ok(report.pages.some((p) => /^\/bundles\/[^/]+$/.test(new URL(p.url).pathname)), 'the crawl reached a bundle page');
+    const page = await context.newPage();
+    const q = (text: string) => `${base}/services/search?q=${encodeURIComponent(text)}`;
+    const results: AuditResult[] = [];
+    // Search: results with highlighting, none found, empty, and too long (422 with an error summary).
+    for (const url of [q('养老'), q('火星移民'), `${base}/services/search`, `${base}/services?audience=individual&event=retirement`]) results.push(await auditPage(page, url));
+    const tooLong = await auditPage(page, q('养'.repeat(101)));
+    assert.equal(tooLong.status, 422);
+    results.push(tooLong);
+    // An item page, its printable version, in English and in elder mode.
+    await page.goto(q('养老'));
+    const item = await page.locator('.guide-list__link').first().getAttribute('href');
+    assert.ok(item, 'the search found an item');
+    results.push(await auditPage(page, `${base}${item}`), await auditPage(page, `${base}${item}?print=1`));
+    await page.goto(`${base}/prefs/lang/en?return=${encodeURIComponent(item)}`);
+    results.push(await auditPage(page, `${base}${item}`), await auditPage(page, q('pension')));
+    await page.goto(`${base}/prefs/lang/zh-CN?return=%2Fservices`);
+    await page.goto(`${base}/prefs/elder/on?return=%2Fservices`);
+    assert.match((await page.locator('html').getAttribute('class')) ?? '', /\belder\b/);
+    results.push(await auditPage(page, `${base}/services`), await auditPage(page, `${base}${item}`), await auditPage(page, `${base}/bundles`));
+    await context.close();
+    assertClean('service guide', { pages: [...report.pages, ...results], findings: [...report.findings, ...results.flatMap((r) => r.findings)] });
+  });
+
   test('elder-friendly mode: the home page and the registration form, empty and with errors', browserTest, async () => {
     const context = await auditContext();
     const page = await context.newPage();

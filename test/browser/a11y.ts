@@ -76,7 +76,12 @@ async function pageBasics(page: Page): Promise<Finding[]> {
 
 /** Opens `url` and audits it: status, basics, axe, reflow at 360 px. Non-HTML answers are only status-checked. */
 export async function auditPage(page: Page, url: string): Promise<AuditResult> {
-  const response = await page.goto(url, { waitUntil: 'load' });
+  const response = await page.goto(url, { waitUntil: 'load' }).catch(async (e: Error) => {
+    // A link to a download (an export, a blank form) is not a page: check its status only.
+    if (!/Download is starting/.test(e.message)) throw e;
+    const r = await page.request.get(url);
+    return { status: () => r.status(), headers: () => ({ 'content-type': 'application/octet-stream' }) };
+  });
   return auditCurrent(page, response?.status() ?? 0, (response?.headers()['content-type'] ?? '').startsWith('text/html'));
 }
 
@@ -101,6 +106,8 @@ export async function auditCurrent(page: Page, status = 200, html = true): Promi
 
 /** Paths a crawler never follows: they change state or are not pages. */
 const SKIP_PREFIXES = ['/sign-out', '/prefs/', '/static/'];
+/** Downloads (a blank form of the service guide, say) are not pages: a browser would only save them. */
+const SKIP_PATTERNS = [/\/files\/[^/]+$/];
 
 /** `/admin/staff/3f2a…` and `/admin/org/001003/staff` → `/admin/staff/:id`, `/admin/org/:id/staff`. */
 export function pathPattern(pathname: string): string {
@@ -144,7 +151,7 @@ export async function crawl(context: BrowserContext, start: string, opts: CrawlO
   const enqueue = (href: string) => {
     const u = new URL(href, origin);
     u.hash = '';
-    if (u.origin !== origin || SKIP_PREFIXES.some((p) => u.pathname.startsWith(p))) return;
+    if (u.origin !== origin || SKIP_PREFIXES.some((p) => u.pathname.startsWith(p)) || SKIP_PATTERNS.some((p) => p.test(u.pathname))) return;
     const key = u.toString();
     if (seen.has(key)) return;
     seen.add(key);

@@ -8,6 +8,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createTestApp } from '../app.js';
+import { runDemoSeeds } from '../../src/platform/seed/seed.js';
 import { dbKind } from '../template.js';
 import { probeModule } from '../fixtures/probe.module.js';
 import { isProblemJson, problemsWith } from './harness.js';
@@ -17,6 +18,9 @@ const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const started = Date.now();
 const t = await createTestApp({ modules: [probeModule] });
 after(() => t.close());
+// A lookup by code reaches its handler only when the record exists: the demo data gives a parameter's
+// documented `example` (an existing demo record) something to find.
+await runDemoSeeds(t.platform, t.platform.modules, () => undefined);
 
 interface Parameter {
   name: string;
@@ -57,12 +61,19 @@ interface Fuzzed {
 function requestArbitrary(op: Operation, path: string, method: string): fc.Arbitrary<Fuzzed> {
   const params = op.parameters ?? [];
   const pathNames = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
-  const valueFor = (p?: Parameter) =>
-    fc.oneof(p?.schema ? arbitraryFor(p.schema, resolveRef).map((v) => (typeof v === 'string' ? v : JSON.stringify(v))) : fc.string(), fc.string({ unit: 'binary', maxLength: 50 }), fc.constantFrom('../../etc/passwd', '%00', "' OR '1'='1", '-1', '9'.repeat(40)));
+  // A documented example (an existing demo record) is tried too, so lookups by code reach their handler.
+  const exampleOf = (p?: Parameter): fc.Arbitrary<string>[] => {
+    const example = (p as { example?: unknown } | undefined)?.example ?? (p?.schema as { example?: unknown } | undefined)?.example;
+    return example === undefined ? [] : [fc.constant(typeof example === 'string' ? example : JSON.stringify(example))];
+  };
+  const validValueFor = (p?: Parameter) => fc.oneof(...exampleOf(p), p?.schema ? arbitraryFor(p.schema, resolveRef).map((v) => (typeof v === 'string' ? v : JSON.stringify(v))) : fc.string());
+  const valueFor = (p?: Parameter) => fc.oneof(validValueFor(p), fc.string({ unit: 'binary', maxLength: 50 }), fc.constantFrom('../../etc/passwd', '%00', "' OR '1'='1", '-1', '9'.repeat(40)));
   const pathValues = fc.record(Object.fromEntries(pathNames.map((n) => [n, valueFor(params.find((p) => p.in === 'path' && p.name === n))])));
-  const declaredQuery = fc.record(
-    Object.fromEntries(params.filter((p) => p.in === 'query').map((p) => [p.name, valueFor(p)])),
-    { requiredKeys: [] },
+  const queryParams = params.filter((p) => p.in === 'query');
+  // Half the time every declared query parameter is schema-valid, so an operation with many optional parameters still reaches its handler.
+  const declaredQuery = fc.oneof(
+    fc.record(Object.fromEntries(queryParams.map((p) => [p.name, valueFor(p)])), { requiredKeys: [] }),
+    fc.record(Object.fromEntries(queryParams.map((p) => [p.name, validValueFor(p)])), { requiredKeys: [] }),
   );
   const query = fc.tuple(declaredQuery, fc.dictionary(fc.string({ minLength: 1, maxLength: 10 }), fc.string({ maxLength: 30, unit: 'binary' }), { maxKeys: 3 })).map(([a, b]) => ({ ...b, ...a }));
   const schema = op.requestBody?.content?.['application/json']?.schema;

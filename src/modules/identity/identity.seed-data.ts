@@ -51,6 +51,7 @@ export const STAFF: { login: string; nameZh: string; org: string; roles: string[
   { login: 'head', nameZh: '局长 陈静', org: '001015', roles: ['department_head'] },
   { login: 'handler', nameZh: '热线办理员 刘洋', org: '001017001', roles: ['message_handler'] },
   { login: 'editor', nameZh: '内容编辑 赵敏', org: '001001002', roles: ['content_editor'] },
+  { login: 'editor.approval', nameZh: '审批局事项编辑 钱琳', org: '001015', roles: ['content_editor'] },
   { login: 'steward', nameZh: '数据专员 孙磊', org: '001016', roles: ['data_steward'] },
   { login: 'supervisor', nameZh: '督查员 周婷', org: '001001001', roles: ['supervisor'] },
   { login: 'agent', nameZh: '青山镇代办员 吴刚', org: '001015', roles: ['township_agent'], region: '339901003' },

@@ -10,7 +10,7 @@ import { jobs } from './identity.jobs.js';
 
 export { ROLES, isRole, type Role } from './identity.roles.js';
 export { inDepartmentScope, inRegionScope, seesAllDepartments } from './identity.policy.js';
-export { enterprisesOf } from './identity.queries.js';
+export { accountNames, applicantProfile, enterprisesOf, orgUnits, regions, staffActor, type OrgSummary, type RegionSummary } from './identity.queries.js';
 
 /** Identity: accounts, the organisation and region trees, roles, sessions. Every other module asks it who is asking. */
 export const register: ModuleRegistration = {

@@ -220,3 +220,17 @@ export function SummaryList({ ctx, rows }: { ctx: ViewContext; rows: SummaryRow[
   );
   return str(<dl class="summary-list">{safeItems}</dl>);
 }
+
+/** A run of text, marked when it matched a search (platform/search `Segment`). */
+export interface HighlightSegment {
+  text: string;
+  hit: boolean;
+}
+
+/**
+ * Search-result text with the matched runs wrapped in `<mark>`. Every run is escaped
+ * strictly (the text is stored data, shown exactly as stored), so a hit can never carry markup.
+ */
+export function Highlight({ segments }: { segments: readonly HighlightSegment[] }): string {
+  return segments.map((s) => (s.hit ? `<mark>${escapeStrict(s.text)}</mark>` : escapeStrict(s.text))).join('');
+}
