@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/database.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import type { ItemContent } from './catalog.content.js';
-import { checkBundleDefinition, combinedForm, splitAnswers, type BundleDefinition, type BundleMember } from './catalog.bundles.js';
+import { checkBundleDefinition, combinedForm, splitAnswers, type BundleDefinition, type BundleMember, type MemberAnswers } from './catalog.bundles.js';
 import * as repo from './catalog.repository.js';
 import { checkFormDefinition } from './forms/form.definition.js';
 import type { Answers, FormDefinition } from './forms/form.types.js';
@@ -46,7 +46,7 @@ function toMembers(members: PublicBundle['members']): BundleMember[] {
   }));
 }
 
-/** The combined answers fanned out per member item (task code → that item's answers). */
-export function bundleAnswersByItem(b: PublicBundle, answers: Answers): Map<string, Answers> {
+/** The combined answers fanned out per member item (task code → that item's answers and shared materials). */
+export function bundleAnswersByItem(b: PublicBundle, answers: Answers): Map<string, MemberAnswers> {
   return splitAnswers(b.definition, toMembers(b.members), answers);
 }

@@ -1,4 +1,4 @@
-import type { FieldDef, Label, FormDefinition, FormPage, Answers } from './forms/form.types.js';
+import type { FieldDef, Label, FormDefinition, FormPage, Answers, FileAnswer } from './forms/form.types.js';
 import { ValidationError, type FieldError } from '../../platform/http/errors.js';
 
 /**
@@ -106,17 +106,26 @@ export function combinedForm(def: BundleDefinition, members: BundleMember[]): Om
   return { version: 1, pages, stops };
 }
 
+/** One member item's share of a bundle application. */
+export interface MemberAnswers {
+  /** The answers to the item's own form (shared fields under the item's keys; a shared upload in the item's file field for that material, if it has one). */
+  answers: Answers;
+  /** Every shared material uploaded once, by the item's own material id, whether or not its form has a file field for it. */
+  materials: Record<string, FileAnswer>;
+}
+
 /**
- * Fans the combined answers out into each member item's answers (一表申请 →
+ * Fans the combined answers out into each member item's share (一表申请 →
  * one case per department): shared fields copied under each item's own key,
- * shared material files under each item's file field for that material.
+ * shared material files under each item's material id (and its file field).
  */
-export function splitAnswers(def: BundleDefinition, members: BundleMember[], answers: Answers): Map<string, Answers> {
-  const out = new Map<string, Answers>();
+export function splitAnswers(def: BundleDefinition, members: BundleMember[], answers: Answers): Map<string, MemberAnswers> {
+  const out = new Map<string, MemberAnswers>();
   def.items.forEach((code, i) => {
     const m = members.find((x) => x.taskCode === code);
     if (!m) return;
     const mine: Answers = {};
+    const materials: Record<string, FileAnswer> = {};
     const prefix = memberKey(i, '');
     for (const [k, v] of Object.entries(answers)) if (k.startsWith(prefix)) mine[k.slice(prefix.length)] = v;
     for (const s of def.sharedFields) {
@@ -125,11 +134,15 @@ export function splitAnswers(def: BundleDefinition, members: BundleMember[], ans
     }
     for (const s of def.sharedMaterials) {
       const materialId = s.maps[code];
-      const field = materialId && m.form.pages.flatMap((p) => p.fields).find((f) => f.type === 'file' && f.materialId === materialId);
       const value = answers[sharedMaterialKey(s.id)];
-      if (field && value !== undefined) mine[field.key] = value;
+      if (!materialId || !isFileAnswer(value)) continue;
+      materials[materialId] = value;
+      const field = m.form.pages.flatMap((p) => p.fields).find((f) => f.type === 'file' && f.materialId === materialId);
+      if (field) mine[field.key] = value;
     }
-    out.set(code, mine);
+    out.set(code, { answers: mine, materials });
   });
   return out;
 }
+
+const isFileAnswer = (v: unknown): v is FileAnswer => !!v && typeof v === 'object' && typeof (v as FileAnswer).fileId === 'string';

@@ -48,6 +48,8 @@ export interface ItemFilter {
   townshipCode?: string | undefined;
   minDepth?: number | undefined;
   ids?: string[] | undefined;
+  /** Part of the name (zh or en) or of the task code, case-insensitive. */
+  text?: string | undefined;
   limit: number;
   offset: number;
 }
@@ -62,6 +64,10 @@ function itemWhere(f: ItemFilter): SQL | undefined {
   if (f.townshipCode) w.push(sql`(${serviceItem.townshipCodes} @> array[${f.townshipCode}]::text[] or ${serviceItem.handleArea} in ('township', 'province', 'nationwide'))`);
   if (f.minDepth) w.push(sql`${serviceItem.onlineDepth} >= ${f.minDepth}`);
   if (f.ids) w.push(f.ids.length ? inArray(serviceItem.id, f.ids) : sql`false`);
+  if (f.text) {
+    const like = '%' + f.text.replace(/[\\%_]/g, '\\$&') + '%';
+    w.push(sql`(${serviceItem.nameZh} ilike ${like} or coalesce(${serviceItem.nameEn}, '') ilike ${like} or ${serviceItem.taskCode} ilike ${like})`);
+  }
   return w.length ? and(...w) : undefined;
 }
 
@@ -106,6 +112,23 @@ export async function draftOf(db: Db, itemId: string): Promise<VersionRow | unde
 
 export async function versionsOf(db: Db, itemId: string): Promise<VersionRow[]> {
   return db.select().from(serviceItemVersion).where(eq(serviceItemVersion.itemId, itemId)).orderBy(desc(serviceItemVersion.versionNo));
+}
+
+/** Per item: the published version's number and whether a draft is open (one query for a list page). */
+export async function versionSummaries(db: Db, itemIds: string[]): Promise<Map<string, { publishedNo: number | undefined; hasDraft: boolean }>> {
+  const out = new Map<string, { publishedNo: number | undefined; hasDraft: boolean }>();
+  if (itemIds.length === 0) return out;
+  const rows = await db
+    .select({
+      itemId: serviceItemVersion.itemId,
+      publishedNo: sql<number | null>`max(case when ${serviceItemVersion.status} = 'published' then ${serviceItemVersion.versionNo} end)`,
+      hasDraft: sql<boolean>`bool_or(${serviceItemVersion.status} = 'draft')`,
+    })
+    .from(serviceItemVersion)
+    .where(inArray(serviceItemVersion.itemId, itemIds))
+    .groupBy(serviceItemVersion.itemId);
+  for (const r of rows) out.set(r.itemId, { publishedNo: r.publishedNo === null ? undefined : Number(r.publishedNo), hasDraft: !!r.hasDraft });
+  return out;
 }
 
 export async function nextVersionNo(db: Db, itemId: string): Promise<number> {

@@ -39,8 +39,6 @@ const pre = { preHandler: requireSignedIn };
 /** The editor posts up to two files per material (60 materials); browsers send a part for every file input, chosen or not. */
 const editorRoute = { ...pre, config: { multipartOptions: { limits: { files: 2 * 60 + 2 } } } };
 const PAGE_SIZE = 25;
-/** A text filter is applied to at most this many of the department's items. */
-const TEXT_FILTER_SCOPE = 5000;
 const DONE = ['created', 'saved', 'published', 'discarded', 'opened', 'suspended', 'resumed', 'withdrawn'];
 const FIRST_FIELD: Record<Group, string> = { fees: 'name', materials: 'name', handle_flow: 'name', faqs: 'question' };
 
@@ -106,23 +104,11 @@ function registerList(app: FastifyInstance, s: PlatformServices): void {
     const org = seesAll && /^[0-9]{3,12}$/.test(one(request.query.org)) ? one(request.query.org) : '';
     const q = one(request.query.q).trim().slice(0, 100);
     const page = Math.max(1, Math.min(10_000, Number.parseInt(one(request.query.page), 10) || 1));
-    const filter = { states: state ? [state] : undefined, orgCode: org || undefined };
-    let items: repo.ItemRow[];
-    let total: number;
-    if (q === '') {
-      ({ rows: items, total } = await listItemsForStaff(s, actor, { ...filter, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }));
-    } else {
-      const needle = q.toLowerCase();
-      const all = (await listItemsForStaff(s, actor, { ...filter, limit: TEXT_FILTER_SCOPE, offset: 0 })).rows.filter((i) => [i.nameZh, i.nameEn ?? '', i.taskCode].some((t) => t.toLowerCase().includes(needle)));
-      total = all.length;
-      items = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-    }
+    const filter = { states: state ? [state] : undefined, orgCode: org || undefined, text: q || undefined };
+    const { rows: items, total } = await listItemsForStaff(s, actor, { ...filter, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     const orgs = await orgUnits(s.db);
-    const rows = [];
-    for (const item of items) {
-      const versions = await repo.versionsOf(s.db, item.id);
-      rows.push({ item, orgName: orgName(ctx, orgs, item.orgCode), currentNo: versions.find((v) => v.id === item.publishedVersionId)?.versionNo, hasDraft: versions.some((v) => v.status === 'draft') });
-    }
+    const summaries = await repo.versionSummaries(s.db, items.map((i) => i.id));
+    const rows = items.map((item) => ({ item, orgName: orgName(ctx, orgs, item.orgCode), currentNo: summaries.get(item.id)?.publishedNo, hasDraft: summaries.get(item.id)?.hasDraft ?? false }));
     const scopeNote = seesAll ? at(ctx, 'list.scopeAll') : at(ctx, 'list.scopeDepartment', { name: orgName(ctx, orgs, actor.departmentCode ?? '') });
     const orgOptions = seesAll ? departments(orgs).map((o) => ({ value: o.code, label: orgName(ctx, orgs, o.code) })) : [];
     const v = { rows, total, page, totalPages: Math.ceil(total / PAGE_SIZE), filters: { state, org, q }, orgOptions, canEdit: s.permissions.has(actor, P.edit), canImport: s.permissions.has(actor, P.import), scopeNote };

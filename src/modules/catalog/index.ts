@@ -13,6 +13,7 @@ import { jobs } from './catalog.jobs.js';
 // For the hall: the version a case is filed under, its form and the form engine, bundles.
 export { getPublicItem, getVersion, acceptsOnlineApplications, listPublicItems } from './catalog.service.js';
 export { getPublicBundle, bundleAnswersByItem, type PublicBundle } from './catalog.bundles.service.js';
+export type { MemberAnswers } from './catalog.bundles.js';
 export type { ItemContent, MaterialSpec, FlowStepSpec } from './catalog.content.js';
 export type { FormDefinition, FieldDef, Answers, AnswerValue, FileAnswer, AddressAnswer, PrefillProfile, Label } from './forms/form.types.js';
 export {

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor } from '../../platform/auth/actor.js';
-import { safeReturnPath } from '../../platform/http/prefs.routes.js';
+import type { Actor } from '../auth/actor.js';
+import { safeReturnPath } from './prefs.routes.js';
 
 /** A preHandler for pages that need someone signed in: others go to the sign-in page and come back after. */
 export async function requireSignedIn(request: FastifyRequest, reply: FastifyReply): Promise<void> {

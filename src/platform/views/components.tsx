@@ -3,8 +3,8 @@
  * escapes every piece of text it is given. Props typed `SafeHtml` or named `html`/`children`
  * take trusted markup (other components' output), never user input.
  */
-export { Button, ButtonGroup, Checkboxes, ErrorSummary, Field, fieldId, Form } from './components/forms.js';
-export type { ButtonProps, CheckboxesProps, FieldError, FieldProps, FieldType, FormProps, SelectOption } from './components/forms.js';
+export { Button, ButtonGroup, Checkboxes, ErrorSummary, Field, fieldId, Form, Radios } from './components/forms.js';
+export type { ButtonProps, CheckboxesProps, FieldError, FieldProps, FieldType, FormProps, RadiosProps, SelectOption } from './components/forms.js';
 export { buildUrl, DataTable, pageWindow, Pagination, SummaryList } from './components/data.js';
 export type { Column, DataTableProps, PaginationProps, QueryValue, SummaryRow } from './components/data.js';
 export { Notice, StatusTag, Timeline } from './components/status.js';

@@ -49,7 +49,7 @@ describe(`workbench: the draft editor and the item's state (${dbKind})`, () => {
     const saved = await save(await current(), [{ name: 'materials.0.blank_form_file', filename: '申请书空白表.pdf', type: 'application/pdf', data: PDF }, noFile('materials.0.sample_file')]);
     assert.equal(saved.statusCode, 303, saved.body.slice(0, 500));
     const fileId = (await draft())!.content.materials[0]!.blank_form_file!;
-    const [meta] = await q<{ name: string; media_type: string; size: number }>(`select name, media_type, size from stored_file where id = $1`, [fileId]);
+    const [meta] = await q<{ name: string; media_type: string; size: number }>(`select name, media_type, size::int as size from stored_file where id = $1`, [fileId]);
     assert.deepEqual(meta, { name: '申请书空白表.pdf', media_type: 'application/pdf', size: PDF.length });
     assert.equal(await fileCount(), before + 1);
 

@@ -27,45 +27,7 @@ function Messages({ ctx, id, hint, error }: { ctx: ViewContext; id: string; hint
 
 const describedBy = (id: string, hint: unknown, error: unknown) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
-export interface RadiosProps {
-  ctx: ViewContext;
-  name: string;
-  legend: string;
-  hint?: string | undefined;
-  options: SelectOption[];
-  value: string;
-  error?: ErrorProp;
-  required?: boolean;
-  /** Side by side (yes/no) instead of one per line. */
-  inline?: boolean;
-}
-
-export function Radios({ ctx, name, legend, hint, options, value, error, required, inline }: RadiosProps): string {
-  const id = fieldId(name);
-  const safeItems = options.map((o, i) => {
-    const boxId = i === 0 ? id : `${id}-${fieldId(o.value)}`;
-    return str(
-      <li class="checkboxes__item">
-        <input class="checkboxes__input" type="radio" id={boxId} name={escapeStrict(name)} value={escapeStrict(o.value)} checked={o.value === value} />{' '}
-        <label class="checkboxes__label" for={boxId}>
-          {escapeText(o.label)}
-        </label>
-      </li>,
-    );
-  });
-  return str(
-    <div class={['field', error && 'field--error']}>
-      <fieldset class="fieldset" aria-describedby={describedBy(id, hint, error)}>
-        <legend class="field__label">
-          {escapeText(legend)}
-          {required ? <span class="field__required">{escapeText(ctx.t('form.required'))}</span> : ''}
-        </legend>
-        <Messages ctx={ctx} id={id} hint={hint} error={error} />
-        <ul class={['checkboxes', inline && 'catalog-radios--inline']}>{safeItems}</ul>
-      </fieldset>
-    </div>,
-  );
-}
+export { Radios } from '../../../platform/views/components.js';
 
 export function MultiSelect({ ctx, name, label, hint, options, values, error }: { ctx: ViewContext; name: string; label: string; hint?: string; options: SelectOption[]; values: readonly string[]; error?: ErrorProp }): string {
   const id = fieldId(name);

@@ -173,14 +173,32 @@ export interface CheckboxesProps {
   name: string;
   /** Plain text: the question the group answers. */
   legend: string;
-  hint?: string;
+  hint?: string | undefined;
   options: SelectOption[];
   checked: readonly string[];
-  error?: string | { message: string; params?: Record<string, unknown> };
+  error?: string | { message: string; params?: Record<string, unknown> } | undefined;
+  /** Shows the "required" mark after the legend. */
+  required?: boolean;
+  /** Side by side (yes/no) instead of one per line. */
+  inline?: boolean;
 }
 
 /** A group of checkboxes under one legend; the first box carries the group's field id so the error summary can link to it. */
-export function Checkboxes({ ctx, name, legend, hint, options, checked, error: rawError }: CheckboxesProps): string {
+export function Checkboxes(props: CheckboxesProps): string {
+  return choiceGroup('checkbox', props);
+}
+
+export interface RadiosProps extends Omit<CheckboxesProps, 'checked'> {
+  /** The chosen value ('' for none). */
+  value: string;
+}
+
+/** One choice out of several, as radio buttons under one legend (same markup and linking as Checkboxes). */
+export function Radios({ value, ...props }: RadiosProps): string {
+  return choiceGroup('radio', { ...props, checked: [value] });
+}
+
+function choiceGroup(type: 'checkbox' | 'radio', { ctx, name, legend, hint, options, checked, error: rawError, required, inline }: CheckboxesProps): string {
   const error = rawError === undefined || rawError === '' ? undefined : typeof rawError === 'string' ? messageText(ctx, rawError) : messageText(ctx, rawError.message, rawError.params);
   const id = fieldId(name);
   const hintId = hint ? `${id}-hint` : undefined;
@@ -190,7 +208,7 @@ export function Checkboxes({ ctx, name, legend, hint, options, checked, error: r
     const boxId = i === 0 ? id : `${id}-${fieldId(o.value)}`;
     return str(
       <li class="checkboxes__item">
-        <input class="checkboxes__input" type="checkbox" id={boxId} name={escapeStrict(name)} value={escapeStrict(o.value)} checked={checked.includes(o.value)} />{' '}
+        <input class="checkboxes__input" type={type} id={boxId} name={escapeStrict(name)} value={escapeStrict(o.value)} checked={checked.includes(o.value)} />{' '}
         <label class="checkboxes__label" for={boxId}>
           {escapeText(o.label)}
         </label>
@@ -200,9 +218,12 @@ export function Checkboxes({ ctx, name, legend, hint, options, checked, error: r
   return str(
     <div class={['field', error && 'field--error']}>
       <fieldset class="fieldset" aria-describedby={describedBy}>
-        <legend class="field__label">{escapeText(legend)}</legend>
+        <legend class="field__label">
+          {escapeText(legend)}
+          {required ? str(<span class="field__required">{escapeText(ctx.t('form.required'))}</span>) : ''}
+        </legend>
         {fieldMessages(ctx, hint, hintId, error, errorId)}
-        <ul class="checkboxes">{safeBoxes}</ul>
+        <ul class={['checkboxes', type === 'radio' && 'radios', inline && 'checkboxes--inline']}>{safeBoxes}</ul>
       </fieldset>
     </div>,
   );

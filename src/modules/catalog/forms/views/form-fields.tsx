@@ -7,7 +7,7 @@
  * `key.<row>.<column>`, `_addRow`, `_removeRow`).
  */
 import type { ViewContext } from '../../../../platform/views/context.js';
-import { Checkboxes, Field, fieldId, type FieldError, type SelectOption } from '../../../../platform/views/components.js';
+import { Checkboxes, Field, fieldId, Radios, type FieldError } from '../../../../platform/views/components.js';
 import { messageText } from '../../../../platform/views/components/forms.js';
 import { escapeStrict, escapeText, str } from '../../../../platform/views/html.js';
 import { labelText, tableRows, type RegionOption } from '../form.engine.js';
@@ -60,32 +60,6 @@ function Messages({ ctx, id, hint, error }: { ctx: ViewContext; id: string; hint
 const describedBy = (id: string, hint: string | undefined, error: string | undefined) => [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
 const safeRequiredMark = (ctx: ViewContext, required: boolean) => (required ? str(<span class="field__required">{escapeText(ctx.t('form.required'))}</span>) : '');
 
-function Radios({ ctx, name, legend, hint, options, value, error, required }: { ctx: ViewContext; name: string; legend: string; hint: string | undefined; options: SelectOption[]; value: string; error: string | undefined; required: boolean }): string {
-  const id = fieldId(name);
-  const safeItems = options.map((o, i) => {
-    const boxId = i === 0 ? id : `${id}-${fieldId(o.value)}`;
-    return str(
-      <li class="checkboxes__item">
-        <input class="checkboxes__input" type="radio" id={boxId} name={escapeStrict(name)} value={escapeStrict(o.value)} checked={o.value === value} />{' '}
-        <label class="checkboxes__label" for={boxId}>
-          {escapeText(o.label)}
-        </label>
-      </li>,
-    );
-  });
-  return str(
-    <div class={['field', error && 'field--error']}>
-      <fieldset class="fieldset" aria-describedby={describedBy(id, hint, error)}>
-        <legend class="field__label">
-          {escapeText(legend)}
-          {safeRequiredMark(ctx, required)}
-        </legend>
-        <Messages ctx={ctx} id={id} hint={hint} error={error} />
-        <ul class="checkboxes radios">{safeItems}</ul>
-      </fieldset>
-    </div>,
-  );
-}
 
 function AddressControl({ rc, field, label, hint }: { rc: FieldRenderContext; field: FieldDef; label: string; hint: string | undefined }): string {
   const { ctx } = rc;
