@@ -11,7 +11,7 @@ import { loadOrCreateMasterKey } from './platform/crypto/keys.js';
 import { createHttpApp } from './platform/http/server.js';
 import { installOpenApi, registerOpenApiRoutes } from './platform/http/openapi.js';
 import { registerBenchRoutes } from './platform/http/bench.routes.js';
-import { installPageCache } from './platform/http/page-cache.js';
+import { installPageCache, PageCache } from './platform/http/page-cache.js';
 import { initI18n } from './platform/i18n/index.js';
 import { loadOrCreateSecret } from './platform/security/secrets.js';
 import { InternalHomePage, PublicHomePage } from './platform/views/pages.js';
@@ -48,7 +48,8 @@ export async function createPlatform(
   const cipher = new FieldCipher(loadOrCreateMasterKey(config.dataDir, config.dataKey), config.cryptoSuite);
   if (modules.filter((m) => m.resolveActor).length > 1) throw new Error('Only one module may resolve actors');
   const files = new LocalBlobStore(config.dataDir);
-  return { config, database, db: database.db, events, jobs, permissions, cipher, files, modules };
+  const pageCache = new PageCache(config.pageCacheSeconds * 1000);
+  return { config, database, db: database.db, events, jobs, permissions, cipher, files, pageCache, modules };
 }
 
 /** After the session is loaded, the identity module turns it into `request.actor` for every route. */
@@ -78,7 +79,7 @@ export async function buildPublicApp(platform: Platform, opts: { logger?: boolea
   const nav = modules.flatMap((m) => m.nav?.public ?? []);
   const app = await createHttpApp({ side: 'public', config, db: platform.db, cookieSecret: cookieSecret(config), nav, auth: authLinks(platform, '/account'), logger: logger(config, opts.logger ?? false) });
   installActorResolver(app, platform);
-  installPageCache(app, { ttlSeconds: config.pageCacheSeconds });
+  installPageCache(app, platform.pageCache);
   await installOpenApi(app, { title: 'OneWindow API', version: VERSION, serverUrl: publicBaseUrl(config) });
 
   // The same page for every anonymous visitor (no form, no user): cached per URL, language and elder mode.

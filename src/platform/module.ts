@@ -9,6 +9,7 @@ import type { PermissionDeclaration, PermissionRegistry } from './auth/permissio
 import type { Actor } from './auth/actor.js';
 import type { FieldCipher } from './crypto/field-crypto.js';
 import type { BlobStore } from './files/storage.js';
+import type { PageCache } from './http/page-cache.js';
 import type { AccessSubject, InputEndpoint } from './testing/registry.js';
 
 /** What the composer hands every module's routes and seeds. */
@@ -23,6 +24,8 @@ export interface PlatformServices {
   cipher: FieldCipher;
   /** The blob store behind platform/files (content addressed by SHA-256). */
   files: BlobStore;
+  /** The public listener's rendered-page cache for anonymous visitors: clear() it after changing content that cached pages show. */
+  pageCache: PageCache;
 }
 
 

@@ -30,13 +30,15 @@ type Query = Record<string, unknown>;
  * bundles (/bundles). Everything here is public and read-only.
  */
 export const registerPublicRoutes: RouteRegistrar = (app, s) => {
-  app.get<{ Querystring: Query }>('/services', async (request, reply) => {
+  // Guide pages are the same for every anonymous visitor: the page cache keeps them (cleared when an item or bundle changes).
+  const cached = { config: { pageCache: true } };
+  app.get<{ Querystring: Query }>('/services', cached, async (request, reply) => {
     const filter = parseBrowseQuery(request.query);
     const [facets, listing] = await Promise.all([guideFacets(s.db), browseItems(s.db, filter)]);
     return reply.html(GuideBrowsePage(reply.viewContext(), { filter, facets, listing }));
   });
 
-  app.get<{ Querystring: Query }>('/services/search', async (request, reply) => {
+  app.get<{ Querystring: Query }>('/services/search', cached, async (request, reply) => {
     const ctx = reply.viewContext();
     const events = await lifeEventCounts(s.db);
     let q: string;
@@ -51,7 +53,7 @@ export const registerPublicRoutes: RouteRegistrar = (app, s) => {
     return reply.html(GuideSearchPage(ctx, { q, listing, errors: [], events }));
   });
 
-  app.get<{ Params: { taskCode: string }; Querystring: Query }>('/services/:taskCode', async (request, reply) => {
+  app.get<{ Params: { taskCode: string }; Querystring: Query }>('/services/:taskCode', cached, async (request, reply) => {
     const guide = await itemGuide(s.db, request.params.taskCode);
     const orgs = await orgFinder(s.db);
     return reply.html(GuideItemPage(reply.viewContext(), { guide, orgs, print: request.query.print === '1' }));
@@ -68,7 +70,7 @@ export const registerPublicRoutes: RouteRegistrar = (app, s) => {
       .send(bytes);
   });
 
-  app.get('/bundles', async (_request, reply) => reply.html(BundleListPage(reply.viewContext(), await publicBundles(s.db))));
+  app.get('/bundles', cached, async (_request, reply) => reply.html(BundleListPage(reply.viewContext(), await publicBundles(s.db))));
 
-  app.get<{ Params: { code: string } }>('/bundles/:code', async (request, reply) => reply.html(BundlePage(reply.viewContext(), await publicBundle(s.db, request.params.code))));
+  app.get<{ Params: { code: string } }>('/bundles/:code', cached, async (request, reply) => reply.html(BundlePage(reply.viewContext(), await publicBundle(s.db, request.params.code))));
 };

@@ -17,7 +17,7 @@ import type { FormDefinition } from './forms/form.types.js';
 
 export type { ItemRow, VersionRow, BundleRow } from './catalog.repository.js';
 
-type Services = Pick<PlatformServices, 'db' | 'permissions' | 'events'>;
+type Services = Pick<PlatformServices, 'db' | 'permissions' | 'events'> & Partial<Pick<PlatformServices, 'pageCache'>>;
 
 const validateContent = compileSchema<ItemContent>(ItemContent);
 const TASK_CODE = /^[0-9A-Z]{12,36}$/;
@@ -236,7 +236,7 @@ export async function indexItem(db: Db, item: repo.ItemRow, content: ItemContent
 export async function publishDraft(s: Services, actor: Actor, itemId: string, draftId: string): Promise<repo.VersionRow> {
   const item = await getItem(s.db, itemId);
   await s.permissions.authorize(s.db, actor, P.publish, itemInScope(actor, item.orgCode), `service_item:${item.id}`);
-  return transaction(s.db, async (tx) => {
+  const published = await transaction(s.db, async (tx) => {
     const locked = (await repo.lockItem(tx, item.id))!;
     if (locked.state === 'withdrawn') throw new ItemStateError(locked.state, 'publish');
     const draft = isUuid(draftId) ? await repo.versionById(tx, draftId) : undefined;
@@ -251,6 +251,8 @@ export async function publishDraft(s: Services, actor: Actor, itemId: string, dr
     await s.events.publish(tx, 'catalog.item.published', { itemId: item.id, taskCode: item.taskCode, versionId: draft.id, versionNo: draft.versionNo, orgCode: item.orgCode });
     return (await repo.versionById(tx, draft.id))!;
   });
+  s.pageCache?.clear();
+  return published;
 }
 
 const NOTICE_MAX = 1000;
@@ -270,7 +272,7 @@ export async function changeItemState(s: Services, actor: Actor, itemId: string,
   const item = await getItem(s.db, itemId);
   await s.permissions.authorize(s.db, actor, P.publish, itemInScope(actor, item.orgCode), `service_item:${item.id}`);
   const text = action === 'resume' ? null : checkNotice(notice);
-  return transaction(s.db, async (tx) => {
+  const changed = await transaction(s.db, async (tx) => {
     const locked = (await repo.lockItem(tx, item.id))!;
     const allowed = { suspend: ['active'], resume: ['suspended'], withdraw: ['active', 'suspended'] }[action];
     if (!allowed.includes(locked.state)) throw new ItemStateError(locked.state, action);
@@ -282,6 +284,9 @@ export async function changeItemState(s: Services, actor: Actor, itemId: string,
     await s.events.publish(tx, `catalog.item.${action === 'resume' ? 'resumed' : action === 'suspend' ? 'suspended' : 'withdrawn'}`, { itemId: item.id, taskCode: item.taskCode, notice: text });
     return (await repo.itemById(tx, item.id))!;
   });
+  // Cached guide pages show the item, its state and the lists it is in.
+  s.pageCache?.clear();
+  return changed;
 }
 
 /** May new applications be filed under this item now? (active, published, online depth ≥ 3) */

@@ -39,7 +39,7 @@ export const settings = {
   signInLockMinutes: { env: 'SIGNIN_LOCK_MINUTES', kind: 'int', default: '15', min: 1, max: 1440, doc: 'How long an account stays locked after too many wrong passwords, in minutes.' },
   jobsPollMs: { env: 'JOBS_POLL_MS', kind: 'int', default: '1000', min: 50, max: 600000, doc: 'How often the event dispatcher and job worker look for work, in milliseconds.' },
   jobsEnabled: { env: 'JOBS_ENABLED', kind: 'bool', default: 'true', doc: 'Run the event dispatcher and job worker in this process.' },
-  pageCacheSeconds: { env: 'PAGE_CACHE_SECONDS', kind: 'int', default: '60', min: 0, max: 86400, doc: 'How long a rendered page that opts in (the public home page) is reused for anonymous visitors, per URL, language and elder mode; 0 turns the cache off. Pages with a form or a signed-in user are never cached.' },
+  pageCacheSeconds: { env: 'PAGE_CACHE_SECONDS', kind: 'int', default: '60', min: 0, max: 86400, doc: 'How long a rendered page that opts in (the public home page, the service guide) is reused for anonymous visitors, per URL, language and elder mode; 0 turns the cache off. Pages with a form or a signed-in user are never cached; publishing, suspending or withdrawing a service item clears the cache at once.' },
   benchRoutes: { env: 'BENCH_ROUTES', kind: 'bool', default: 'false', doc: 'Mounts the `/__bench/*` baseline routes that `npm run bench` measures against (one of them writes audit records). Never enable in production.' },
   timeZone: { env: 'ONEWINDOW_TZ', kind: 'enum', default: 'Asia/Shanghai', values: ['Asia/Shanghai'], doc: 'Time zone of every displayed time and every time limit. Fixed by law; listed so nobody wonders.' },
 } as const satisfies Record<string, SettingSpec>;

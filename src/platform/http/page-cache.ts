@@ -13,8 +13,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
  *   no actor, the page never read its CSRF token (so it holds no form and set no CSRF cookie),
  *   and the response sets no cookie at all. Anything else is sent as rendered and not kept.
  *
- * Invalidation: entries live `PAGE_CACHE_SECONDS` (0 turns the cache off); `app.pageCache.clear()`
- * drops them at once (call it when content shown on a cached page changes); the cache is
+ * Invalidation: entries live `PAGE_CACHE_SECONDS` (0 turns the cache off); `services.pageCache.clear()`
+ * (the same object as `app.pageCache`) drops them at once: a module calls it after a change
+ * that cached pages show (the catalog does when an item is published, suspended or withdrawn); the cache is
  * per process and per listener, and starts empty. At most `maxEntries` are kept (least recently
  * used first out), so odd query strings cannot grow it without bound.
  */
@@ -65,8 +66,7 @@ const anonymous = (request: FastifyRequest) => request.session === undefined && 
  * Installs the cache on one listener. Register it after the session and actor hooks,
  * so it sees who is asking.
  */
-export function installPageCache(app: FastifyInstance, opts: { ttlSeconds: number; maxEntries?: number }): PageCache {
-  const cache = new PageCache(opts.ttlSeconds * 1000, opts.maxEntries);
+export function installPageCache(app: FastifyInstance, cache: PageCache): PageCache {
   app.decorate('pageCache', cache);
   app.decorateRequest('pageCacheKey', undefined);
   if (!cache.enabled) return cache;

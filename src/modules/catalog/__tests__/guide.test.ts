@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, before, beforeEach, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../../test/app.js';
 import { missingKeys } from '../../../platform/i18n/index.js';
 import * as repo from '../catalog.repository.js';
@@ -25,6 +25,8 @@ describe('the public service guide', () => {
     g = await buildGuide(t);
   });
   after(() => t.close());
+  // These tests change fixtures underneath the service (which would clear it): start each from an empty page cache.
+  beforeEach(() => t.publicApp.pageCache.clear());
 
   test('every guide string exists in both languages, and no page shows a raw key', async () => {
     assert.deepEqual(

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { after, before, beforeEach, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../../test/app.js';
 import { indexDocument, search } from '../../../platform/search/search.js';
 import { buildGuide } from './guide-fixtures.js';
@@ -23,6 +23,8 @@ describe('searching the guide', () => {
     g = await buildGuide(t);
   });
   after(() => t.close());
+  // These tests change fixtures underneath the service (which would clear it): start each from an empty page cache.
+  beforeEach(() => t.publicApp.pageCache.clear());
 
   test('“养老” finds the residents’ pension enrolment, with the match marked', async () => {
     const res = await get(t, `/services/search?q=${encodeURIComponent('养老')}`);

@@ -130,6 +130,7 @@ describe(`workbench: items and versions (${dbKind})`, () => {
     const guide = await t.publicApp.inject({ method: 'GET', url: `/services/${CODE}` });
     assert.equal(guide.statusCode, 200);
     assert.ok(guide.body.includes(V1_REVISED) && !guide.body.includes(V2), 'the public guide still shows version 1');
+    assert.ok(t.publicApp.pageCache.size > 0, 'the guide page is kept in the page cache for anonymous visitors');
     assert.equal((await getPublicItem(t.platform.db, CODE)).content.task_name, V1_REVISED);
 
     const published = await post(t.internalApp, head, `/catalog/${itemId}`, `/catalog/${itemId}/publish`, { draftId: draftIdOn(page) });
