@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/database.js';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.js';
-import { fileMeta, readStoredFile, type BlobStore } from '../../platform/files/files.js';
+import { fileMetas, readStoredFile, type BlobStore } from '../../platform/files/files.js';
 import { MAX_QUERY, search, type SearchHit } from '../../platform/search/search.js';
 import { isUuid } from '../../platform/validation/uuid.js';
 import { orgUnits, regions } from '../identity/index.js';
@@ -78,11 +78,6 @@ function departmentFinder(units: Department[]): (code: string) => Department | u
     }
     return undefined;
   };
-}
-
-/** Looks up org units by code (a section's own name, else its department's). */
-export async function orgFinder(db: Db) {
-  return departments(db);
 }
 
 /** Life events that have public items, with their counts (topics to suggest). */
@@ -211,6 +206,8 @@ export interface ItemGuide {
   content: ItemContent;
   form: FormDefinition;
   department: Department | undefined;
+  /** Finds any department by org code (parallel sign-off steps name them). */
+  orgs: (code: string) => Department | undefined;
   /** The townships of `township_codes`, named. */
   townships: Township[];
   /** Blank forms and samples the published version refers to, by file id. */
@@ -235,9 +232,11 @@ export async function itemGuide(db: Db, taskCode: string): Promise<ItemGuide> {
   const { item, version, content, form } = await getPublicItem(db, taskCode);
   const dept = await departments(db);
   const named = new Map((await townships(db)).map((t) => [t.code, t]));
+  const referenced = [...referencedFiles(content)];
+  const metas = new Map((await fileMetas(db, referenced)).map((m) => [m.id, m]));
   const files = new Map<string, GuideFile>();
-  for (const id of referencedFiles(content)) {
-    const meta = await fileMeta(db, id);
+  for (const id of referenced) {
+    const meta = metas.get(id);
     if (meta) files.set(id, { id, name: meta.name, mediaType: meta.mediaType, size: meta.size });
   }
   const bundles = (await repo.bundlesContaining(db, item.id)).filter((b) => b.active).map((b) => ({ code: b.code, nameZh: b.nameZh, nameEn: b.nameEn }));
@@ -247,6 +246,7 @@ export async function itemGuide(db: Db, taskCode: string): Promise<ItemGuide> {
     content,
     form,
     department: dept(item.orgCode),
+    orgs: dept,
     townships: content.township_codes.map((c) => named.get(c) ?? { code: c, nameZh: c, nameEn: c }),
     files,
     bundles,

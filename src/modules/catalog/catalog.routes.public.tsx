@@ -9,7 +9,6 @@ import {
   itemFile,
   itemGuide,
   lifeEventCounts,
-  orgFinder,
   pageOf,
   parseBrowseQuery,
   publicBundle,
@@ -55,8 +54,7 @@ export const registerPublicRoutes: RouteRegistrar = (app, s) => {
 
   app.get<{ Params: { taskCode: string }; Querystring: Query }>('/services/:taskCode', cached, async (request, reply) => {
     const guide = await itemGuide(s.db, request.params.taskCode);
-    const orgs = await orgFinder(s.db);
-    return reply.html(GuideItemPage(reply.viewContext(), { guide, orgs, print: request.query.print === '1' }));
+    return reply.html(GuideItemPage(reply.viewContext(), { guide, orgs: guide.orgs, print: request.query.print === '1' }));
   });
 
   // Blank forms and samples: only files the item's published version refers to.

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { storedFile } from './files.schema.js';
 
@@ -10,6 +10,11 @@ export async function insertStoredFile(db: Db, row: typeof storedFile.$inferInse
 
 export async function storedFileById(db: Db, id: string): Promise<StoredFileRow | undefined> {
   return (await db.select().from(storedFile).where(eq(storedFile.id, id)).limit(1))[0];
+}
+
+export async function storedFilesByIds(db: Db, ids: string[]): Promise<StoredFileRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(storedFile).where(inArray(storedFile.id, ids));
 }
 
 /** Every distinct content hash (backups carry each blob once). */

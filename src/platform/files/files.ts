@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Db } from '../db/database.js';
 import { ValidationError } from '../http/errors.js';
-import { insertStoredFile, storedFileById, type StoredFileRow } from './files.repository.js';
+import { insertStoredFile, storedFileById, storedFilesByIds, type StoredFileRow } from './files.repository.js';
 import { MEDIA_TYPES, sniff, type FileKind } from './sniff.js';
 import type { BlobStore } from './storage.js';
 
@@ -55,6 +55,11 @@ export async function storeFile(db: Db, blobs: BlobStore, input: StoreFileInput)
 
 export async function fileMeta(db: Db, id: string): Promise<StoredFileRow | undefined> {
   return storedFileById(db, id);
+}
+
+/** The metadata of several files in one query (unknown ids are left out). */
+export async function fileMetas(db: Db, ids: string[]): Promise<StoredFileRow[]> {
+  return storedFilesByIds(db, ids);
 }
 
 /** The file's metadata and bytes, or undefined when unknown or its bytes are gone. */

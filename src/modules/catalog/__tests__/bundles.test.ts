@@ -1,8 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../../test/app.js';
+import { seedCounty } from '../../../../test/session.js';
 import { dbKind } from '../../../../test/template.js';
-import { runDemoSeeds } from '../../../platform/seed/seed.js';
 import { ValidationError } from '../../../platform/http/errors.js';
 import { getPublicBundle, bundleAnswersByItem } from '../catalog.bundles.service.js';
 import { checkBundleDefinition, combinedForm, memberKey, sharedMaterialKey, type BundleDefinition } from '../catalog.bundles.js';
@@ -13,7 +13,7 @@ describe(`one-thing bundles: one form fanned out per item (${dbKind})`, () => {
   let t: TestApp;
   before(async () => {
     t = await createTestApp();
-    await runDemoSeeds(t.platform, t.platform.modules, () => undefined);
+    await seedCounty(t);
   });
   after(() => t.close());
 

@@ -1,27 +1,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cookieJar, createTestApp, openForm, postForm, type TestApp } from '../../../../test/app.js';
+import { createTestApp, postForm, type TestApp } from '../../../../test/app.js';
+import { getAs, seedCounty, signIn, type Jar } from '../../../../test/session.js';
 import { dbKind } from '../../../../test/template.js';
 import type { Actor } from '../../../platform/auth/actor.js';
 import { makeIdNumber } from '../../../platform/validation/id-number.js';
-import { DEMO_PASSWORD } from '../../../platform/security/demo.js';
-import { runDemoSeeds } from '../../../platform/seed/seed.js';
 import { createItem } from '../catalog.service.js';
 import type { FormDefinition } from '../forms/form.types.js';
 import { sampleContent } from './helpers.js';
 
-type Jar = ReturnType<typeof cookieJar>;
-type App = TestApp['internalApp'];
-
-/** Signs in on the internal listener through the real sign-in form. */
-async function signIn(app: App, login: string): Promise<Jar> {
-  const { jar, token } = await openForm(app, '/sign-in');
-  const res = await postForm(app, '/sign-in', jar, { login, password: DEMO_PASSWORD, _csrf: token });
-  assert.equal(res.statusCode, 303, `sign-in as ${login}`);
-  jar.take(res);
-  return jar;
-}
-const getAs = (app: App, jar: Jar, url: string) => app.inject({ method: 'GET', url, headers: { cookie: jar.header() } });
 const unescape = (s: string) => s.replace(/&quot;|&#34;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 /** The text of a page without tags, entities decoded, whitespace collapsed: what a person reads. */
 const visibleText = (html: string) => unescape(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
@@ -58,7 +45,7 @@ describe(`the form editor and preview (${dbKind})`, () => {
 
   before(async () => {
     t = await createTestApp();
-    await runDemoSeeds(t.platform, t.platform.modules, () => undefined);
+    await seedCounty(t);
     jar = await signIn(t.internalApp, 'editor.approval');
     const account = (await q<{ id: string }>(`select id from account where kind = 'staff' and login = 'editor.approval'`))[0]!;
     const actor: Actor = { accountId: account.id, kind: 'staff', displayName: '审批局事项编辑 钱琳', roles: ['content_editor'], orgUnitId: null, departmentCode: '001015', regionCode: null, side: 'internal', ip: '127.0.0.1' };

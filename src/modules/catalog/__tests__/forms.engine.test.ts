@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../../test/app.js';
+import { seedCounty } from '../../../../test/session.js';
 import { dbKind } from '../../../../test/template.js';
 import { ValidationError, type FieldError } from '../../../platform/http/errors.js';
 import { initI18n, translator } from '../../../platform/i18n/index.js';
@@ -8,7 +9,6 @@ import { UploadedFile } from '../../../platform/http/uploads.js';
 import { makeCreditCode } from '../../../platform/validation/credit-code.js';
 import { makeIdNumber } from '../../../platform/validation/id-number.js';
 import { applicantProfile } from '../../identity/index.js';
-import { runDemoSeeds } from '../../../platform/seed/seed.js';
 import { translations } from '../locales/index.js';
 import { checkFormDefinition } from '../forms/form.definition.js';
 import { dropHidden, eligibilityStop, parseFormPost, prefill, validateAnswers, visibleFields, type RegionOption } from '../forms/form.engine.js';
@@ -300,7 +300,7 @@ describe(`prefill from the applicant's profile (${dbKind})`, () => {
   const accountId = async (sql: string, params: unknown[]) => (await t.platform.database.query<{ id: string }>(sql, params))[0]!.id;
   before(async () => {
     t = await createTestApp();
-    await runDemoSeeds(t.platform, t.platform.modules, () => undefined);
+    await seedCounty(t);
   });
   after(() => t.close());
 

@@ -25,10 +25,6 @@ export async function seedIdentity(t: TestApp): Promise<void> {
   await runDemoSeeds(t.platform, t.platform.modules.filter((m) => m.name === 'identity'), () => undefined);
 }
 
-/** Every module's demo seed (the catalog's demo items and bundles included). */
-export async function seedEverything(t: TestApp): Promise<void> {
-  await runDemoSeeds(t.platform, t.platform.modules, () => undefined);
-}
 
 let seq = 0;
 /** A fresh task code for a catalog code: the code plus the county and a counter. */

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../../test/app.js';
-import { get, seedEverything } from './guide-helpers.js';
+import { get } from './guide-helpers.js';
+import { seedCounty } from '../../../../test/session.js';
 
 /** The guide over the demo county's own implementation list (catalog.seed.ts). */
 const links = (html: string, cls: string) => [...html.matchAll(new RegExp(`class="${cls}"[^>]*href="([^"]+)"|href="([^"]+)"[^>]*class="${cls}"`, 'g'))].map((m) => (m[1] ?? m[2])!);
@@ -12,7 +13,7 @@ let t: TestApp;
 describe('the service guide over the demo county', () => {
   before(async () => {
     t = await createTestApp();
-    await seedEverything(t);
+    await seedCounty(t);
   });
   after(() => t.close());
 

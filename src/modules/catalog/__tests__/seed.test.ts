@@ -2,10 +2,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from '../../../../test/app.js';
+import { seedCounty } from '../../../../test/session.js';
 import { dbKind } from '../../../../test/template.js';
 import { readStoredFile } from '../../../platform/files/files.js';
 import { search } from '../../../platform/search/search.js';
-import { runDemoSeeds } from '../../../platform/seed/seed.js';
 import { checkBundleDefinition, type BundleDefinition } from '../catalog.bundles.js';
 import { getPublicBundle } from '../catalog.bundles.service.js';
 import type { ItemContent } from '../catalog.content.js';
@@ -22,7 +22,7 @@ describe(`catalog: the demo county's implementation list (${dbKind})`, () => {
 
   before(async () => {
     t = await createTestApp();
-    await runDemoSeeds(t.platform, t.platform.modules, () => undefined);
+    await seedCounty(t);
     items = (await repo.listItems(t.platform.db, { limit: 500, offset: 0 })).rows;
   });
   after(() => t.close());

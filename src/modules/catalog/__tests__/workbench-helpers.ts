@@ -3,28 +3,11 @@
  * multipart forms with files, each posted with the CSRF token of the page it came from.
  */
 import type { FastifyInstance } from 'fastify';
-import { openForm, postForm, type cookieJar, type TestApp } from '../../../../test/app.js';
-import { runDemoSeeds } from '../../../platform/seed/seed.js';
-import { DEMO_PASSWORD } from '../../../platform/security/demo.js';
+import { multipartBody } from '../../../../test/app.js';
+import type { Jar } from '../../../../test/session.js';
 import type { ItemContent } from '../catalog.content.js';
 
-export type Jar = ReturnType<typeof cookieJar>;
-
-/** Loads the demo county: every module's demo seed (identity's staff and org tree, the catalog's items). */
-export async function seedCounty(t: TestApp): Promise<void> {
-  await runDemoSeeds(t.platform, t.platform.modules, () => undefined);
-}
-
-/** Signs in through the real sign-in form of a listener. */
-export async function signIn(app: FastifyInstance, login: string): Promise<Jar> {
-  const { jar, token } = await openForm(app, '/sign-in');
-  const res = await postForm(app, '/sign-in', jar, { login, password: DEMO_PASSWORD, _csrf: token });
-  if (res.statusCode !== 303) throw new Error(`sign-in as ${login} answered ${res.statusCode}`);
-  jar.take(res);
-  return jar;
-}
-
-export const getAs = (app: FastifyInstance, jar: Jar, url: string) => app.inject({ method: 'GET', url, headers: { cookie: jar.header() } });
+export { getAs, seedCounty, signIn, type Jar } from '../../../../test/session.js';
 export type Fields = Record<string, string | string[]>;
 export interface FilePart {
   name: string;
@@ -74,17 +57,8 @@ export async function post(app: FastifyInstance, jar: Jar, formUrl: string, url:
 /** Opens `formUrl` and posts a multipart form, as a browser sends the editor (an empty part for every file input left empty). */
 export async function postMultipart(app: FastifyInstance, jar: Jar, formUrl: string, url: string, fields: Fields, files: FilePart[]) {
   const token = await tokenOf(app, jar, formUrl);
-  const boundary = `----ow-test-${Math.random().toString(36).slice(2)}`;
-  const parts: Buffer[] = [];
-  const field = (name: string, value: string) => parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  field('_csrf', token);
-  for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) field(k, one);
-  for (const f of files) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"; filename="${f.filename}"\r\nContent-Type: ${f.type}\r\n\r\n`));
-    parts.push(f.data, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  const res = await app.inject({ method: 'POST', url, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: jar.header() }, payload: Buffer.concat(parts) });
+  const { body, contentType } = multipartBody({ _csrf: token, ...fields }, Object.fromEntries(files.map((f) => [f.name, { filename: f.filename, content: f.data, contentType: f.type }])));
+  const res = await app.inject({ method: 'POST', url, headers: { 'content-type': contentType, cookie: jar.header() }, payload: body });
   jar.take(res);
   return res;
 }

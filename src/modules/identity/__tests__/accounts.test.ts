@@ -12,7 +12,7 @@ import { makeCreditCode } from '../../../platform/validation/credit-code.js';
 import { DEMO_PASSWORD } from '../../../platform/security/demo.js';
 import { maskIdNumber } from '../../../platform/crypto/mask.js';
 import { demoResidentIdNumber } from '../identity.seed.js';
-import { getAs, seedCounty, signIn, submitAs } from './helpers.js';
+import { getAs, seedCounty, signIn, submitAs } from '../../../../test/session.js';
 
 const auditCount = async (t: TestApp, action: string) =>
   (await t.platform.database.query<{ n: number }>(`select count(*)::int as n from audit_log where action = $1`, [action]))[0]!.n;

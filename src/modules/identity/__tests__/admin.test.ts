@@ -5,7 +5,7 @@ import { dbKind } from '../../../../test/template.js';
 import { maskIdNumber } from '../../../platform/crypto/mask.js';
 import { demoResidentIdNumber } from '../identity.seed.js';
 import { RESIDENTS } from '../identity.seed-data.js';
-import { getAs, seedCounty, signIn, submitAs } from './helpers.js';
+import { getAs, seedCounty, signIn, submitAs } from '../../../../test/session.js';
 
 type Jar = Awaited<ReturnType<typeof signIn>>;
 

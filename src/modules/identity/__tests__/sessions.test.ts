@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../../test/app.js';
 import { dbKind } from '../../../../test/template.js';
 import { demoResidentIdNumber } from '../identity.seed.js';
-import { getAs, seedCounty, signIn } from './helpers.js';
+import { getAs, seedCounty, signIn } from '../../../../test/session.js';
 
 describe(`identity: session housekeeping (${dbKind})`, () => {
   let t: TestApp;

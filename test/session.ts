@@ -1,15 +1,22 @@
 import type { FastifyInstance } from 'fastify';
-import { cookieJar, openForm, postForm, type TestApp } from '../../../../test/app.js';
-import { runDemoSeeds } from '../../../platform/seed/seed.js';
-import { DEMO_PASSWORD } from '../../../platform/security/demo.js';
+import { cookieJar, openForm, postForm, type TestApp } from './app.js';
+import { runDemoSeeds } from '../src/platform/seed/seed.js';
+import { DEMO_PASSWORD } from '../src/platform/security/demo.js';
 
-/** Loads the demo county (org tree, regions, one staff account per role, residents, enterprises). */
+/**
+ * A person at a browser: the demo county loaded, signed in through the real sign-in form,
+ * pages fetched and forms posted with that page's CSRF token. Shared by every module's tests
+ * (a module's tests may not import another module's test files).
+ */
+export type Jar = ReturnType<typeof cookieJar>;
+
+/** Loads the demo county: every registered module's demo seed (org tree, regions, staff, residents, enterprises, service items …). */
 export async function seedCounty(t: TestApp): Promise<void> {
   await runDemoSeeds(t.platform, t.platform.modules, () => undefined);
 }
 
 /** Signs in through the real sign-in form and returns the cookie jar of the signed-in browser. */
-export async function signIn(app: FastifyInstance, login: string, password = DEMO_PASSWORD) {
+export async function signIn(app: FastifyInstance, login: string, password = DEMO_PASSWORD): Promise<Jar> {
   const { jar, token } = await openForm(app, '/sign-in');
   const res = await postForm(app, '/sign-in', jar, { login, password, _csrf: token });
   if (res.statusCode !== 303) throw new Error(`sign-in as ${login} answered ${res.statusCode}: ${res.body.slice(0, 500)}`);
@@ -18,10 +25,10 @@ export async function signIn(app: FastifyInstance, login: string, password = DEM
 }
 
 /** GET as a signed-in browser. */
-export const getAs = (app: FastifyInstance, jar: ReturnType<typeof cookieJar>, url: string) => app.inject({ method: 'GET', url, headers: { cookie: jar.header() } });
+export const getAs = (app: FastifyInstance, jar: Jar, url: string) => app.inject({ method: 'GET', url, headers: { cookie: jar.header() } });
 
 /** Opens a form as a signed-in browser and posts it with that page's CSRF token. */
-export async function submitAs(app: FastifyInstance, jar: ReturnType<typeof cookieJar>, formUrl: string, postUrl: string, fields: Record<string, string>) {
+export async function submitAs(app: FastifyInstance, jar: Jar, formUrl: string, postUrl: string, fields: Record<string, string>) {
   const page = await app.inject({ method: 'GET', url: formUrl, headers: { cookie: jar.header() } });
   jar.take(page);
   const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
