@@ -4,9 +4,12 @@ import { publicBaseUrl, type Config } from './platform/config/load.js';
 import type { Database } from './platform/db/database.js';
 import { EventBus, type Subscriber } from './platform/events/bus.js';
 import { JobQueue } from './platform/jobs/queue.js';
+import { WorkingCalendar } from './platform/calendar/calendar.js';
+import { ClockEngine } from './platform/clock/clock.js';
+import { clockSubscribers } from './platform/clock/clock.subscribers.js';
 import { PermissionRegistry } from './platform/auth/permissions.js';
 import { FieldCipher } from './platform/crypto/field-crypto.js';
-import { LocalBlobStore } from './platform/files/storage.js';
+import { createBlobStore } from './platform/files/storage.js';
 import { loadOrCreateMasterKey } from './platform/crypto/keys.js';
 import { createHttpApp } from './platform/http/server.js';
 import { installOpenApi, registerOpenApiRoutes } from './platform/http/openapi.js';
@@ -15,6 +18,7 @@ import { installPageCache, PageCache } from './platform/http/page-cache.js';
 import { initI18n } from './platform/i18n/index.js';
 import { loadOrCreateSecret } from './platform/security/secrets.js';
 import { InternalHomePage, PublicHomePage } from './platform/views/pages.js';
+import { channelsFromConfig, installInboxLink, INTERNAL_INBOX, Notifier, notifyRegistration, PUBLIC_INBOX } from './platform/notify/index.js';
 import type { ModuleRegistration, PlatformServices } from './platform/module.js';
 import { modules as allModules } from './modules/index.js';
 
@@ -32,24 +36,33 @@ export async function createPlatform(
   log: { error: (obj: unknown, msg: string) => void } = console,
   opts: { backoff?: (attempt: number) => number } = {},
 ): Promise<Platform> {
+  const cipher = new FieldCipher(loadOrCreateMasterKey(config.dataDir, config.dataKey), config.cryptoSuite);
+  // Notify has pages, a job and a permission: it registers after the modules, through the same contract (ADR 0019).
+  const notify = new Notifier({ config, cipher, channels: channelsFromConfig(config), enqueue: (tx, name, payload) => jobs.enqueue(tx, name, payload) });
+  modules = [...modules, notifyRegistration(notify, config)];
   const names = new Set<string>();
   for (const m of modules) {
     if (names.has(m.name)) throw new Error(`Two modules are named ${m.name}`);
     names.add(m.name);
   }
   await initI18n(Object.fromEntries(modules.filter((m) => m.translations).map((m) => [m.name, m.translations!])));
-  const subscribers: Subscriber[] = modules.flatMap((m) => m.subscribers ?? []);
+  const calendar = await WorkingCalendar.load(database.db);
+  const clocks = new ClockEngine(calendar);
+  // Platform subscribers (the clock engine's recompute on calendar changes) run next to the modules' own.
+  const platformSubscribers: Subscriber[] = [...clockSubscribers(clocks)];
+  // Modules whose subscribers or jobs need the services get them here; they are used only after the platform is complete.
+  const services = {} as Platform;
+  const subscribers: Subscriber[] = [...platformSubscribers, ...modules.flatMap((m) => (typeof m.subscribers === 'function' ? m.subscribers(services) : (m.subscribers ?? [])))];
   const events = new EventBus(database.db, subscribers, {
     backoff: opts.backoff,
     onError: (subscriber, event, err) => log.error({ err, subscriber, event: event.type }, 'event subscriber failed'),
   });
-  const jobs = new JobQueue(database.db, modules.flatMap((m) => m.jobs ?? []), (job, err) => log.error({ err, job }, 'job failed'));
+  const jobs = new JobQueue(database.db, modules.flatMap((m) => (typeof m.jobs === 'function' ? m.jobs(services) : (m.jobs ?? []))), (job, err) => log.error({ err, job }, 'job failed'));
   const permissions = new PermissionRegistry(modules.flatMap((m) => m.permissions ?? []));
-  const cipher = new FieldCipher(loadOrCreateMasterKey(config.dataDir, config.dataKey), config.cryptoSuite);
   if (modules.filter((m) => m.resolveActor).length > 1) throw new Error('Only one module may resolve actors');
-  const files = new LocalBlobStore(config.dataDir);
+  const files = createBlobStore(config);
   const pageCache = new PageCache(config.pageCacheSeconds * 1000);
-  return { config, database, db: database.db, events, jobs, permissions, cipher, files, pageCache, modules };
+  return Object.assign(services, { config, database, db: database.db, events, jobs, permissions, cipher, files, pageCache, calendar, clocks, notify, modules });
 }
 
 /** After the session is loaded, the identity module turns it into `request.actor` for every route. */
@@ -79,6 +92,7 @@ export async function buildPublicApp(platform: Platform, opts: { logger?: boolea
   const nav = modules.flatMap((m) => m.nav?.public ?? []);
   const app = await createHttpApp({ side: 'public', config, db: platform.db, cookieSecret: cookieSecret(config), nav, auth: authLinks(platform, '/account'), logger: logger(config, opts.logger ?? false) });
   installActorResolver(app, platform);
+  installInboxLink(app, platform, PUBLIC_INBOX);
   installPageCache(app, platform.pageCache);
   await installOpenApi(app, { title: 'OneWindow API', version: VERSION, serverUrl: publicBaseUrl(config) });
 
@@ -131,6 +145,7 @@ export async function buildInternalApp(platform: Platform, opts: { logger?: bool
   const nav = modules.flatMap((m) => m.nav?.internal ?? []);
   const app = await createHttpApp({ side: 'internal', config, db: platform.db, cookieSecret: cookieSecret(config), nav, auth: authLinks(platform), navVisible: (e, request) => !e.permission || platform.permissions.has(request.actor, e.permission), logger: logger(config, opts.logger ?? false) });
   installActorResolver(app, platform);
+  installInboxLink(app, platform, INTERNAL_INBOX);
   app.get('/', async (request, reply) => {
     // The workbench is for signed-in staff: others are sent to sign in first.
     if (authLinks(platform) && !request.actor) return reply.redirect('/sign-in', 303);

@@ -10,6 +10,9 @@ import type { Actor } from './auth/actor.js';
 import type { FieldCipher } from './crypto/field-crypto.js';
 import type { BlobStore } from './files/storage.js';
 import type { PageCache } from './http/page-cache.js';
+import type { WorkingCalendar } from './calendar/calendar.js';
+import type { ClockEngine } from './clock/clock.js';
+import type { Notifier } from './notify/notifier.js';
 import type { AccessSubject, InputEndpoint } from './testing/registry.js';
 
 /** What the composer hands every module's routes and seeds. */
@@ -26,6 +29,12 @@ export interface PlatformServices {
   files: BlobStore;
   /** The public listener's rendered-page cache for anonymous visitors: clear() it after changing content that cached pages show. */
   pageCache: PageCache;
+  /** The working-day calendar (ADR 0017), reloaded on `calendar.override.changed`. */
+  calendar: WorkingCalendar;
+  /** The one time-limit engine (ADR 0018): start/pause/resume/stop clocks, signals for supervision and queues. */
+  clocks: ClockEngine;
+  /** Notifications (ADR 0019): `send(tx, …)` puts a message in the recipient's inbox and queues its email/SMS copies. */
+  notify: Notifier;
 }
 
 
@@ -53,8 +62,10 @@ export interface ModuleRegistration {
   /** Mounted under /api/v1 on the public app; every route carries a JSON Schema. */
   apiRoutes?: RouteRegistrar;
   permissions?: PermissionDeclaration[];
-  subscribers?: Subscriber[];
-  jobs?: JobDefinition[];
+  /** Event subscribers; a function receives the platform's services (filled in before any event is delivered). */
+  subscribers?: Subscriber[] | ((services: PlatformServices) => Subscriber[]);
+  /** Jobs; a function receives the platform's services (filled in before any job runs). */
+  jobs?: JobDefinition[] | ((services: PlatformServices) => JobDefinition[]);
   /** Idempotent demo data; runs once per data dir in demo mode. */
   seedDemo?: (ctx: SeedContext) => Promise<void>;
   demoAccounts?: DemoAccount[];

@@ -8,9 +8,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/platform/security/demo.js';
 import { auditCurrent, auditPage, crawl, formatFindings, type AuditResult, type CrawlReport, type Finding } from './a11y.js';
-import { browserTest, chromiumPath, launchBrowser, newContext, startTestServer, type TestServer } from './browser.js';
+import { browserTest, chromiumPath, launchBrowser, newContext, signInOn, startTestServer, type TestServer } from './browser.js';
 
 let server: TestServer | undefined;
 let browser: Browser | undefined;
@@ -20,12 +19,7 @@ const auditContext = () => newContext(browser!, { bypassCSP: true });
 
 async function signIn(context: BrowserContext, base: string, loginLabel: string, login: string): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${base}/sign-in`);
-  await page.getByLabel(loginLabel).fill(login);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForLoadState('load');
-  assert.match(await page.locator('header').innerText(), /当前用户/, `signed in as ${login}`);
+  await signInOn(page, base, loginLabel, login);
   return page;
 }
 
@@ -82,7 +76,8 @@ describe('accessibility', () => {
     assertClean('public signed in', { pages: [...report.pages, account, withErrors], findings: [...report.findings, ...account.findings, ...withErrors.findings] });
   });
 
-  test('every page of the internal workbench, signed in as admin', browserTest, async () => {
+  // Sixty workbench pages, some long (case pages): more time than the default.
+  test('every page of the internal workbench, signed in as admin', { ...browserTest, timeout: 300_000 }, async () => {
     const context = await auditContext();
     await (await signIn(context, server!.internalUrl, '工作人员用户名', 'admin')).close();
     const report = await crawl(context, `${server!.internalUrl}/`, { limit: 60, screenshots: process.env.A11Y_SCREENSHOTS === '1' ? 'crawl-internal' : false });

@@ -7,11 +7,13 @@
  * Without Chromium the tests are reported as SKIPPED with one line that says how to install it:
  *   test('…', browserTest, async () => …)
  */
+import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { repoRoot, startServer } from '../cli.js';
 import { createDiskDatabase } from '../template.js';
+import { DEMO_PASSWORD } from '../../src/platform/security/demo.js';
 
 export const INSTALL_HINT = 'Chromium not found: apt-get install chromium fonts-wqy-microhei (or set CHROMIUM_PATH)';
 
@@ -170,4 +172,14 @@ export async function checkNoHorizontalOverflow(page: Page): Promise<void> {
 export async function recordPage(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
   await checkNoHorizontalOverflow(page);
+}
+
+/** Signs in on the page's own tab and checks that the header names the person. */
+export async function signInOn(page: Page, base: string, loginLabel: string, login: string): Promise<void> {
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel(loginLabel).fill(login);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForLoadState('load');
+  assert.match(await page.locator('header').innerText(), /当前用户/, `signed in as ${login}`);
 }

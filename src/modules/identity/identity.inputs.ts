@@ -9,6 +9,7 @@ import { DEMO_PASSWORD } from '../../platform/security/demo.js';
 import { makeIdNumber } from '../../platform/validation/id-number.js';
 import { makeCreditCode } from '../../platform/validation/credit-code.js';
 import { maskIdNumber } from '../../platform/crypto/mask.js';
+import { notifyRegistry } from '../../platform/notify/index.js';
 import * as repo from './identity.repository.js';
 import { COUNTY, ENTERPRISES, RESIDENTS } from './identity.seed-data.js';
 import { demoCreditCode, demoResidentIdNumber } from './identity.seed.js';
@@ -62,6 +63,20 @@ function newEnterprise({ seq }: ResolveContext): Example {
 
 const treeNames = ['nameZh', 'nameEn', '?parent'];
 const staffFields = ['login', 'displayName', 'orgUnit', 'region', 'roles', 'active'];
+
+// The inboxes (platform/notify) are per account, and the platform knows no accounts: identity names the demo ones.
+const notifyEntries = notifyRegistry({
+  idOf: (s, login) => {
+    const i = RESIDENTS.findIndex((r) => r[3] === login);
+    return i >= 0 ? residentId(s, i) : staffId(s, login);
+  },
+  resident: RESIDENTS[0]![3],
+  otherResident: RESIDENTS[1]![3],
+  enterprise: demoCreditCode(1),
+  staff: 'clerk',
+  otherStaff: 'reviewer',
+  admin: 'admin',
+});
 
 export const inputs: InputEndpoint[] = [
   { name: 'identity.register', side: 'public', method: 'POST', url: '/register', kind: 'form', example: newResident, fields: ['realName', 'idNumber', 'phone', 'password', 'passwordConfirm'], showBack: ['/account'] },
@@ -178,6 +193,7 @@ export const inputs: InputEndpoint[] = [
     showBack: async ({ services }) => ['/admin/staff', `/admin/staff/${await staffId(services, 'steward')}`],
   },
   { name: 'identity.admin.residents.search', side: 'internal', method: 'POST', url: '/admin/residents', kind: 'form', signInAs: 'clerk', example: { q: RESIDENTS[0]![3] }, fields: ['q'] },
+  ...notifyEntries.inputs,
 ];
 
 export const accessSubjects: AccessSubject[] = [
@@ -222,4 +238,5 @@ export const accessSubjects: AccessSubject[] = [
       { label: 'anonymous' },
     ],
   },
+  ...notifyEntries.accessSubjects,
 ];

@@ -1,4 +1,6 @@
 import { settings, type SettingSpec } from './schema.js';
+import { checkFilesStore } from './files-store.js';
+import { checkNotifySettings } from './notify-settings.js';
 
 export interface Config {
   dataDir: string;
@@ -16,6 +18,21 @@ export interface Config {
   logLevel: string;
   bodyLimit: number;
   fileMaxBytes: number;
+  filesStore: 'local' | 's3';
+  s3Endpoint: string | undefined;
+  s3Region: string;
+  s3Bucket: string | undefined;
+  s3Prefix: string | undefined;
+  s3AccessKeyId: string | undefined;
+  /** Never log it: ConfigError and BlobStoreError messages leave it out. */
+  s3SecretAccessKey: string | undefined;
+  s3ForcePathStyle: boolean;
+  smtpUrl: string | undefined;
+  smtpFrom: string | undefined;
+  smsUrl: string | undefined;
+  /** Never log it. */
+  smsToken: string | undefined;
+  notifyMaxAttempts: number;
   rateLimitMax: number;
   sessionSecret: string | undefined;
   dataKey: string | undefined;
@@ -26,6 +43,7 @@ export interface Config {
   jobsEnabled: boolean;
   pageCacheSeconds: number;
   benchRoutes: boolean;
+  hallOneWindowOrg: string;
   timeZone: string;
 }
 
@@ -46,7 +64,10 @@ function parseOne(spec: SettingSpec, raw: string | undefined): unknown {
     raw = spec.default;
   }
   const fail = (detail: string): never => {
-    throw new ConfigError(spec.env, `${detail} (got ${JSON.stringify(raw)})`);
+    // A secret's value never goes into a message (messages reach the terminal and the log).
+    // A URL's user and password (SMTP_URL may carry them) are left out too.
+    const shown = spec.kind === 'url' ? (raw ?? '').replace(/\/\/[^/?#]*@/, '//***@') : raw;
+    throw new ConfigError(spec.env, `${detail} (got ${spec.kind === 'secret' ? `${(raw ?? '').length} characters` : JSON.stringify(shown)})`);
   };
   switch (spec.kind) {
     case 'string':
@@ -54,7 +75,7 @@ function parseOne(spec: SettingSpec, raw: string | undefined): unknown {
       if (spec.kind === 'host' && !/^[A-Za-z0-9.:[\]-]+$/.test(raw)) fail('must be a host name or IP address');
       return raw;
     case 'secret':
-      if (raw.length < 32) fail('must be at least 32 characters');
+      if (raw.length < (spec.min ?? 32)) fail(`must be at least ${spec.min ?? 32} characters`);
       return raw;
     case 'bool':
       if (['true', '1', 'yes', 'on'].includes(raw.toLowerCase())) return true;
@@ -76,7 +97,8 @@ function parseOne(spec: SettingSpec, raw: string | undefined): unknown {
       try {
         const u = new URL(raw);
         if (spec.env === 'DATABASE_URL' && !/^postgres(ql)?:$/.test(u.protocol)) fail('must start with postgres://');
-        if (spec.env !== 'DATABASE_URL' && !/^https?:$/.test(u.protocol)) fail('must be an http(s) URL');
+        if (spec.protocols && !spec.protocols.includes(u.protocol)) fail(`must start with ${spec.protocols.map((p) => `${p}//`).join(' or ')}`);
+        if (spec.env !== 'DATABASE_URL' && !spec.protocols && !/^https?:$/.test(u.protocol)) fail('must be an http(s) URL');
       } catch (e) {
         if (e instanceof ConfigError) throw e;
         fail('must be a valid URL');
@@ -91,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   for (const [key, spec] of Object.entries(settings) as [string, SettingSpec][]) {
     out[key] = parseOne(spec, env[spec.env]);
   }
+  checkFilesStore(out as unknown as Config);
+  checkNotifySettings(out as unknown as Config);
   return out as unknown as Config;
 }
 

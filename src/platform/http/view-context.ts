@@ -45,6 +45,7 @@ function displayNameOf(request: FastifyRequest): { displayName: string } | undef
 export function installViewContext(app: FastifyInstance, opts: { side: Side; config: Config; nav: NavEntry[]; auth?: AuthLinks; navVisible?: (entry: NavEntry, request: FastifyRequest) => boolean }) {
   app.decorateRequest('lang', 'zh-CN');
   app.decorateRequest('elder', false);
+  app.decorateRequest('inboxLink', undefined);
   app.addHook('onRequest', async (request) => {
     request.lang = pickLanguage(request.cookies[LANG_COOKIE], request.headers['accept-language']);
     request.elder = request.cookies[ELDER_COOKIE] === '1';
@@ -83,6 +84,7 @@ export function installViewContext(app: FastifyInstance, opts: { side: Side; con
       nav: opts.navVisible ? opts.nav.filter((e) => opts.navVisible!(e, request)) : opts.nav,
       siteName: lang === 'zh-CN' ? opts.config.siteName : t('site.name', { defaultValue: opts.config.siteName }),
       user: displayNameOf(request),
+      inbox: request.actor ? request.inboxLink : undefined,
       auth: opts.auth,
     };
   });
@@ -96,6 +98,8 @@ declare module 'fastify' {
     lang: Lang;
     elder: boolean;
     auditOrigin(): AuditOrigin;
+    /** Set for a signed-in person by platform/notify's installInboxLink: the header's "My messages" link. */
+    inboxLink?: { href: string; unread: number };
   }
   interface FastifyReply {
     viewContext(): ViewContext;

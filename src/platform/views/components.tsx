@@ -5,7 +5,7 @@
  */
 export { Button, ButtonGroup, Checkboxes, ErrorSummary, Field, fieldId, Form, Radios } from './components/forms.js';
 export type { ButtonProps, CheckboxesProps, FieldError, FieldProps, FieldType, FormProps, RadiosProps, SelectOption } from './components/forms.js';
-export { buildUrl, DataTable, pageWindow, Pagination, SummaryList } from './components/data.js';
+export { buildUrl, DataTable, Link, pageWindow, Pagination, SummaryList } from './components/data.js';
 export type { Column, DataTableProps, PaginationProps, QueryValue, SummaryRow } from './components/data.js';
 export { Notice, StatusTag, Timeline } from './components/status.js';
 export type { NoticeKind, NoticeProps, StatusTagProps, TimelineEvent, TimelineProps, Tone } from './components/status.js';

@@ -38,6 +38,8 @@ export interface ViewContext {
   nav: NavEntry[];
   siteName: string;
   user?: { displayName: string };
+  /** The signed-in person's inbox (platform/notify) and its unread count, linked from the header. */
+  inbox?: { href: string; unread: number };
   /** The office that runs the site (主办单位), shown in the footer. Defaults to siteName. */
   hostedBy?: string;
 }

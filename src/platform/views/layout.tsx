@@ -124,6 +124,7 @@ function Header({ ctx }: { ctx: ViewContext }): string {
           ) : (
             ''
           )}
+          {ctx.user && ctx.inbox ? <InboxLink ctx={ctx} inbox={ctx.inbox} /> : ''}
           {ctx.auth ? <AuthControl ctx={ctx} auth={ctx.auth} /> : ''}
           <div class="prefs" role="group" aria-label={escapeText(ctx.t('layout.preferences'))}>
             <LanguageSwitch ctx={ctx} />
@@ -173,6 +174,19 @@ function Footer({ ctx }: { ctx: ViewContext }): string {
         <p>{escapeText(ctx.t('footer.accessibility'))}</p>
       </div>
     </footer>,
+  );
+}
+
+/** "My messages", with the unread count when there is any (platform/notify). */
+function InboxLink({ ctx, inbox }: { ctx: ViewContext; inbox: { href: string; unread: number } }): string {
+  const here = pathOf(ctx.currentUrl) === inbox.href;
+  return str(
+    <p class="site-header__user">
+      <a href={escapeStrict(inbox.href)} aria-current={here ? 'page' : undefined}>
+        {escapeText(ctx.t('notify.header.link'))}
+        {inbox.unread > 0 ? ' ' + str(<strong class="tag tag--info">{escapeText(ctx.t('notify.header.unread', { count: inbox.unread }))}</strong>) : ''}
+      </a>
+    </p>,
   );
 }
 

@@ -36,7 +36,7 @@ describe(`catalog import (${dbKind})`, () => {
 
   before(async () => {
     // The module registers importJobs (catalog.jobs.import.ts); until it is wired, the test brings it itself.
-    const wired = catalog.jobs?.some((j) => j.name === IMPORT_JOB);
+    const wired = Array.isArray(catalog.jobs) && catalog.jobs.some((j) => j.name === IMPORT_JOB);
     t = await createTestApp({ modules: wired ? [] : [{ name: 'catalog-import-jobs', jobs: importJobs }] });
     await seedCounty(t);
     editor = await signIn(t.internalApp, 'editor.approval');

@@ -6,7 +6,6 @@ import type { ViewContext } from '../../../platform/views/context.js';
 import { StatusTag, type FieldError, type Tone } from '../../../platform/views/components.js';
 import { messageText } from '../../../platform/views/components/forms.js';
 import type { Breadcrumb } from '../../../platform/views/layout.js';
-import { escapeStrict, escapeText, str } from '../../../platform/views/html.js';
 import type { OrgSummary } from '../../identity/index.js';
 import type { ItemRow } from '../catalog.repository.js';
 
@@ -64,11 +63,4 @@ export function namedErrors(ctx: ViewContext, errors: readonly FieldError[]): Fi
 /** "Who": a display name from the map, or a dash. */
 export const who = (names: ReadonlyMap<string, string>, ref: string | null | undefined) => (ref ? (names.get(ref) ?? '—') : '—');
 
-export function Link({ href, label, context }: { href: string; label: string; context?: string | undefined }): string {
-  return str(
-    <a href={escapeStrict(href)}>
-      {escapeText(label)}
-      {context ? <span class="visually-hidden"> {escapeText(context)}</span> : ''}
-    </a>,
-  );
-}
+export { Link } from '../../../platform/views/components.js';

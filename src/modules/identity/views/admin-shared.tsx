@@ -1,3 +1,4 @@
+import { Link } from '../../../platform/views/components.js';
 /**
  * Helpers shared by the administration pages: names in the page's language, role names,
  * breadcrumbs and field errors.
@@ -5,7 +6,6 @@
 import type { ViewContext } from '../../../platform/views/context.js';
 import type { FieldError } from '../../../platform/views/components.js';
 import type { Breadcrumb } from '../../../platform/views/layout.js';
-import { escapeStrict, escapeText, str } from '../../../platform/views/html.js';
 
 /** `identity:admin.<key>` */
 export const at = (ctx: ViewContext, key: string, opts?: Record<string, unknown>) => ctx.t(`identity:admin.${key}`, opts);
@@ -26,12 +26,5 @@ export function errorFor(errors: FieldError[], field: string): { message: string
   return e ? { message: e.message, params: e.params } : undefined;
 }
 
-/** A link whose text is followed by a visually hidden context ("Edit" + " 公安局"). */
-export function ContextLink({ href, label, context }: { href: string; label: string; context: string }): string {
-  return str(
-    <a href={escapeStrict(href)}>
-      {escapeText(label)}
-      <span class="visually-hidden"> {escapeText(context)}</span>
-    </a>,
-  );
-}
+/** A link with visually hidden context (platform/views Link). */
+export const ContextLink = Link;

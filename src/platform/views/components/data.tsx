@@ -234,3 +234,13 @@ export interface HighlightSegment {
 export function Highlight({ segments }: { segments: readonly HighlightSegment[] }): string {
   return segments.map((s) => (s.hit ? `<mark>${escapeStrict(s.text)}</mark>` : escapeStrict(s.text))).join('');
 }
+
+/** A link whose text is completed for screen readers by a visually hidden context ("Edit" → "Edit 张三"), so repeated links in a list stay distinguishable (WCAG 2.4.4). */
+export function Link({ href, label, context }: { href: string; label: string; context?: string | undefined }): string {
+  return str(
+    <a href={escapeStrict(href)}>
+      {escapeText(label)}
+      {context ? <span class="visually-hidden"> {escapeText(context)}</span> : ''}
+    </a>,
+  );
+}
