@@ -10,11 +10,14 @@
  *   npm run bench                                                  # PGlite (template data dir copy)
  *   BENCH_SECONDS=10 npm run bench
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench  # fresh database from the template on that server
+ *   npm run bench -- hall                                          # only these figures (a group, or keys of `pairs`)
+ *   BENCH_HALL_CASES=1000000 npm run bench -- hallQueue            # the queue page over more generated cases
  *
  * Never a pass/fail threshold in `npm test`; the exit code is 1 only when a request failed.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // The template helpers read TEST_DATABASE_URL when they are imported: a server URL given
@@ -22,6 +25,12 @@ import { join } from 'node:path';
 if (!process.env.TEST_DATABASE_URL && process.env.DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
 const { createDiskDatabase, dbKind } = await import('../test/template.js');
 const { repoRoot, startServer } = await import('../test/cli.js');
+const { hallCases, hallPairs, loadHallCases } = await import('./hall.js');
+
+// `npm run bench -- hall` (or figure keys, e.g. `home hallQueue`) runs only those figures.
+const selected = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const groups: Record<string, string[]> = { hall: ['hallSubmit', 'hallQueue'] };
+const wanted = (key: string) => !selected.length || selected.some((s) => s === key || groups[s]?.includes(key));
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 1);
@@ -47,6 +56,10 @@ interface Load {
   method?: 'GET' | 'POST';
   body?: string;
   headers?: Record<string, string>;
+  /** Another listener (the internal one) than the public base. */
+  base?: string;
+  /** For writes that use up their target: a fresh list of paths per run of `seconds`, each requested once (bench/load.ts). */
+  paths?: (seconds: number) => Promise<string[]>;
 }
 
 interface Measured {
@@ -56,6 +69,8 @@ interface Measured {
 }
 
 const disk = await createDiskDatabase();
+// The clerk's queue figure needs its cases in the database before the server opens it (PGlite: one process per data dir).
+if (wanted('hallQueue')) await loadHallCases(disk.env);
 const server = startServer(
   { ...disk.env, ONEWINDOW_DEMO: 'true', BENCH_ROUTES: 'true', LOG_LEVEL: 'silent', JOBS_ENABLED: 'true', PUBLIC_HOST: '127.0.0.1', INTERNAL_HOST: '127.0.0.1' },
   [],
@@ -67,6 +82,8 @@ async function main(): Promise<BenchResult[]> {
   const port = /Public portal[^\n]*http:\/\/127\.0\.0\.1:(\d+)/.exec(banner)?.[1];
   if (!port) throw new Error(`No public URL in the server banner:\n${banner}`);
   const base = `http://127.0.0.1:${port}`;
+  const internalPort = /Internal workbench[^\n]*http:\/\/127\.0\.0\.1:(\d+)/.exec(banner)?.[1];
+  if (!internalPort) throw new Error(`No internal URL in the server banner:\n${banner}`);
 
   // The write case needs a CSRF secret cookie and a token, as a browser gets them from a form page.
   const signIn = await fetch(`${base}/sign-in`);
@@ -104,35 +121,39 @@ async function main(): Promise<BenchResult[]> {
     search: [{ path: '/__bench/home-static', expect: 200 }, { path: searchPath, expect: 200 }],
     item: [{ path: '/__bench/home-static', expect: 200 }, { path: itemPath, expect: 200 }],
     searchApi: [hello, { path: `/api/v1/catalog/search?q=${encodeURIComponent('养老保险')}`, expect: 200 }],
+    ...(wanted('hallSubmit') || wanted('hallQueue') ? await hallPairs(base, `http://127.0.0.1:${internalPort}`) : {}),
   } satisfies Record<string, [Load, Load]>;
-  const m = {} as Record<keyof typeof pairs, { baseline: Measured; value: Measured }>;
+  const m = {} as Partial<Record<keyof typeof pairs, { baseline: Measured; value: Measured }>>;
   const rounds = roundsOf(seconds);
-  for (const [key, [baseLoad, load]] of Object.entries(pairs) as [keyof typeof pairs, [Load, Load]][]) {
+  for (const [key, [baseLoad, load]] of (Object.entries(pairs) as [keyof typeof pairs, [Load, Load]][]).filter(([k]) => wanted(k))) {
     if (warmupSeconds > 0) for (const l of [baseLoad, load]) await autocannon(base, l, warmupSeconds);
     const runs: { baseline: Measured[]; value: Measured[] } = { baseline: [], value: [] };
     for (let i = 0; i < rounds; i++) {
       const order = i % 2 === 0 ? (['baseline', 'value'] as const) : (['value', 'baseline'] as const);
       for (const which of order) runs[which].push(await autocannon(base, which === 'baseline' ? baseLoad : load, 1));
     }
-    m[key] = { baseline: combine(runs.baseline), value: combine(runs.value) };
-    process.stderr.write(`  ${key.padEnd(7)} ${Math.round(m[key].value.rps)} req/s (p99 ${m[key].value.p99} ms) vs baseline ${Math.round(m[key].baseline.rps)} req/s\n`);
+    const got = (m[key] = { baseline: combine(runs.baseline), value: combine(runs.value) });
+    process.stderr.write(`  ${key.padEnd(7)} ${Math.round(got.value.rps)} req/s (p99 ${got.value.p99} ms) vs baseline ${Math.round(got.baseline.rps)} req/s\n`);
   }
   const rssMb = readRssMb(server.child.pid!);
-  const errors = Object.values(m).reduce((n, x) => n + x.value.errors + x.baseline.errors, 0);
+  const errors = Object.values(m).reduce((n, x) => n + (x?.value.errors ?? 0) + (x?.baseline.errors ?? 0), 0);
   if (errors) throw new Error(`${errors} requests failed or answered an unexpected status`);
 
   const database = dbKind;
-  const ratioRow = (name: string, value: Measured, baseline: Measured, target: number | null): BenchResult => {
-    const ratio = round(value.rps / baseline.rps, 3);
-    return { name, database, value: Math.round(value.rps), unit: 'req/s', baseline: Math.round(baseline.rps), ratio, target, met: target === null ? null : ratio >= target };
+  const ratioRow = (name: string, x: { value: Measured; baseline: Measured } | undefined, target: number | null): BenchResult[] => {
+    if (!x) return [];
+    const ratio = round(x.value.rps / x.baseline.rps, 3);
+    return [{ name, database, value: Math.round(x.value.rps), unit: 'req/s', baseline: Math.round(x.baseline.rps), ratio, target, met: target === null ? null : ratio >= target }];
   };
   return [
-    ratioRow('public home page GET / ÷ pre-rendered same bytes (/__bench/home-static)', m.home.value, m.home.baseline, 0.5),
-    ratioRow('JSON API read GET /api/v1/status ÷ JSON hello-world (/__bench/hello)', m.status.value, m.status.baseline, 0.4),
-    ratioRow('audited form POST (CSRF, audit chain + outbox, 303) ÷ JSON hello-world — information', m.write.value, m.write.baseline, null),
-    ratioRow('service guide search page GET /services/search?q=养老保险, anonymous (page cache) ÷ pre-rendered home — information', m.search.value, m.search.baseline, null),
-    ratioRow(`service item page GET ${itemPath}, anonymous (page cache) ÷ pre-rendered home — information`, m.item.value, m.item.baseline, null),
-    ratioRow('catalog search API GET /api/v1/catalog/search?q=养老保险, never cached (jieba + tsvector + trigram + highlight) ÷ JSON hello-world — information', m.searchApi.value, m.searchApi.baseline, null),
+    ...ratioRow('public home page GET / ÷ pre-rendered same bytes (/__bench/home-static)', m.home, 0.5),
+    ...ratioRow('JSON API read GET /api/v1/status ÷ JSON hello-world (/__bench/hello)', m.status, 0.4),
+    ...ratioRow('audited form POST (CSRF, audit chain + outbox, 303) ÷ JSON hello-world — information', m.write, null),
+    ...ratioRow('service guide search page GET /services/search?q=养老保险, anonymous (page cache) ÷ pre-rendered home — information', m.search, null),
+    ...ratioRow(`service item page GET ${itemPath}, anonymous (page cache) ÷ pre-rendered home — information`, m.item, null),
+    ...ratioRow('catalog search API GET /api/v1/catalog/search?q=养老保险, never cached (jieba + tsvector + trigram + highlight) ÷ JSON hello-world — information', m.searchApi, null),
+    ...ratioRow('hall submission POST /apply/drafts/:id/check (whole-form check, materials, reference, clock, timeline, audit, event, notification, 303) ÷ the same rows inserted directly, one transaction each (/__bench/hall/rows)', m.hallSubmit, 0.25),
+    ...ratioRow(`clerk's queue page GET /cases?queue=accept (internal, signed in) with ${hallCases} generated cases ÷ the same bytes pre-rendered (/__bench/hall/queue-static)`, m.hallQueue, 0.3),
     {
       name: `server RSS at the end (MB)${database === 'pglite' ? ' — information: PGlite WASM heap; the bound applies on PostgreSQL' : ''}`,
       database,
@@ -147,12 +168,22 @@ async function main(): Promise<BenchResult[]> {
 }
 
 /** Runs the autocannon CLI in its own process, so the load generator never shares the server's event loop. */
-function autocannon(base: string, load: Load, duration: number): Promise<Measured> {
+async function autocannon(base: string, load: Load, duration: number): Promise<Measured> {
   const args = [join(repoRoot, 'node_modules', 'autocannon', 'autocannon.js'), '--json', '-c', String(connections), '-d', String(duration), '-m', load.method ?? 'GET'];
   for (const [k, v] of Object.entries(load.headers ?? {})) args.push('-H', `${k}=${v}`);
   if (load.body !== undefined) args.push('-b', load.body);
-  args.push(base + load.path);
-  return new Promise((resolve, reject) => {
+  args.push((load.base ?? base) + load.path);
+  let cleanup = () => {};
+  if (load.paths) {
+    // A list of paths, each used once: bench/load.ts drives autocannon's API with them, in its own process all the same.
+    const dir = mkdtempSync(join(tmpdir(), 'ow-bench-'));
+    const file = join(dir, 'load.json');
+    const { method = 'GET', headers = {}, body } = load;
+    writeFileSync(file, JSON.stringify({ url: load.base ?? base, connections, duration, method, headers, body, paths: await load.paths(duration) }));
+    args.splice(0, args.length, '--import', 'tsx', join(repoRoot, 'bench', 'load.ts'), file);
+    cleanup = () => rmSync(dir, { recursive: true, force: true });
+  }
+  return new Promise<Measured>((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
@@ -160,6 +191,7 @@ function autocannon(base: string, load: Load, duration: number): Promise<Measure
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
+      cleanup();
       if (code !== 0) return reject(new Error(`autocannon exited with ${code}: ${err}`));
       try {
         const r = JSON.parse(out) as { requests: { total: number }; duration: number; latency: { p99: number }; errors: number; timeouts: number; statusCodeStats?: Record<string, { count: number }> };

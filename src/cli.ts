@@ -5,8 +5,9 @@ import { createPlatform } from './app.js';
 import { renderConfigurationDoc } from './platform/config/docs.js';
 import { verifyAuditChain } from './platform/audit/audit.service.js';
 import { backupTo, restoreFrom, RestoreRefusedError } from './platform/backup/backup.js';
-import { LocalBlobStore } from './platform/files/storage.js';
+import { createBlobStore } from './platform/files/storage.js';
 import { runDemoSeeds } from './platform/seed/seed.js';
+import { generateApplications, MAX_APPLICATIONS } from './modules/hall/index.js';
 
 const usage = `Usage: npm run cli -- <command> [options]
 
@@ -17,11 +18,20 @@ Commands:
   backup <file>           write a backup of every table (gzip JSON lines)
   restore <file> [--force]  restore a backup; refuses a non-empty database without --force
   docs:config             rewrite docs/configuration.md from the settings schema
+  generate --applications N [--days D] [--seed S]
+                          load N generated cases (N ≤ 1,000,000) under the published items,
+                          spread over the last D days (default 365); needs the catalog (seed-demo)
 `;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { force: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+  options: {
+    force: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h' },
+    applications: { type: 'string' },
+    days: { type: 'string' },
+    seed: { type: 'string' },
+  },
 });
 const [command, arg] = positionals;
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -46,8 +56,19 @@ if (command === 'docs:config') {
   process.exit(0);
 }
 
-const known = ['migrate', 'seed-demo', 'audit:verify', 'backup', 'restore'];
+const known = ['migrate', 'seed-demo', 'audit:verify', 'backup', 'restore', 'generate'];
 if (!known.includes(command)) fatal(`unknown command ${command}\n\n${usage}`);
+const wholeNumber = (name: string, v: string | undefined, min: number, max: number): number | undefined => {
+  if (v === undefined) return undefined;
+  const n = Number(v.replaceAll('_', '').replaceAll(',', ''));
+  if (!Number.isInteger(n) || n < min || n > max) fatal(`--${name} must be a whole number from ${min} to ${max} (got ${v})`);
+  return n;
+};
+if (command === 'generate' && values.applications === undefined) fatal(`generate needs --applications N\n\n${usage}`);
+const generateArgs =
+  command === 'generate'
+    ? { count: wholeNumber('applications', values.applications, 1, MAX_APPLICATIONS)!, days: wholeNumber('days', values.days, 1, 3650), seed: wholeNumber('seed', values.seed, 0, 2 ** 32 - 1) }
+    : undefined;
 if ((command === 'backup' || command === 'restore') && !arg) fatal(`${command} needs a file name`);
 
 const { config, database } = await boot();
@@ -75,13 +96,25 @@ try {
       break;
     }
     case 'backup': {
-      const header = await backupTo(database.db, arg!, database.kind, progress, new LocalBlobStore(config.dataDir));
+      const header = await backupTo(database.db, arg!, database.kind, progress, createBlobStore(config));
       if (process.stderr.isTTY) process.stderr.write('\n');
       out(`backup written to ${arg}: ${header.tables.length} tables, ${header.tables.reduce((n, t) => n + t.rows, 0)} rows, ${header.blobs ?? 0} files`);
       break;
     }
+    case 'generate': {
+      const platform = await createPlatform(config, database);
+      const started = Date.now();
+      const report = await generateApplications(platform, { ...generateArgs!, progress: (done, total) => progress(`generate — ${done} of ${total} cases written`) });
+      if (process.stderr.isTTY) process.stderr.write('\n');
+      const states = Object.entries(report.byState)
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ');
+      out(`generated ${report.cases} cases, ${report.events} timeline entries, ${report.clocks} clocks in ${((Date.now() - started) / 1000).toFixed(1)} s (${states})`);
+      break;
+    }
     case 'restore': {
-      const header = await restoreFrom(database.db, arg!, { force: values.force, progress, blobs: new LocalBlobStore(config.dataDir) });
+      const header = await restoreFrom(database.db, arg!, { force: values.force, progress, blobs: createBlobStore(config) });
       if (process.stderr.isTTY) process.stderr.write('\n');
       out(`restored ${arg}: ${header.tables.reduce((n, t) => n + t.rows, 0)} rows from a backup of ${header.createdAt}`);
       break;

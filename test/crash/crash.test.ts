@@ -12,7 +12,8 @@ import { verifyAuditChain } from '../../src/platform/audit/audit.service.js';
  * Crash safety: write load on the real server, SIGKILL in the middle of it,
  * restart, and check that every acknowledged write is present and whole,
  * nothing is half-written, and the audit chain still verifies. Later modules
- * add their own writes to the load (submissions, messages).
+ * add their own writes in files next to this one (submissions.test.ts: the
+ * hall's submissions; messages later).
  */
 const env = (disk: DiskDatabase) => ({ ...disk.env, RATE_LIMIT_SENSITIVE_MAX: '100000', ONEWINDOW_DEMO: 'true' });
 

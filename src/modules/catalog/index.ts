@@ -29,6 +29,8 @@ export {
   nextPageId,
   previousPageId,
   pageShown,
+  allFields,
+  labelText,
   type RegionOption,
   type ParsedPost,
   type FormIntent,

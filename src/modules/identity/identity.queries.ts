@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/database.js';
 import type { FieldCipher } from '../../platform/crypto/field-crypto.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { accountById, accountByLogin, enterpriseById, enterprisesOfResident, listOrgUnits, listRegions, residentById, staffContext } from './identity.repository.js';
+import { accountByLogin, accountNamesByIds, enterpriseById, enterprisesOfResident, listOrgUnits, listRegions, residentById, residentAccountByHash, staffContext, listStaff } from './identity.repository.js';
 
 /** The enterprises a resident may act for (agent links recorded by the enterprise accounts). */
 export async function enterprisesOf(db: Db, residentId: string): Promise<{ accountId: string; name: string; creditCode: string }[]> {
@@ -66,11 +66,24 @@ export async function staffActor(db: Db, login: string): Promise<Actor | undefin
 
 /** Display names for audit-style actor references (`staff:<id>`, as `actorRef` writes them): "last saved by" lines. Unknown references are left out. */
 export async function accountNames(db: Db, refs: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
+  const byId = new Map<string, string[]>();
   for (const ref of new Set(refs)) {
     const id = ref ? /^(?:staff|resident|enterprise):([0-9a-f-]{36})$/.exec(ref)?.[1] : undefined;
-    const acc = id ? await accountById(db, id) : undefined;
-    if (acc && ref) names.set(ref, acc.displayName);
+    if (id && ref) byId.set(id, [...(byId.get(id) ?? []), ref]);
   }
+  const names = new Map<string, string>();
+  for (const a of await accountNamesByIds(db, [...byId.keys()])) for (const ref of byId.get(a.id) ?? []) names.set(ref, a.displayName);
   return names;
+}
+
+/** A registered resident by ID number (agents and counter clerks find the applicant); undefined when nobody has that number. */
+export async function residentByIdNumber(db: Db, cipher: FieldCipher, idNumber: string): Promise<{ accountId: string; realName: string } | undefined> {
+  const acc = await residentAccountByHash(db, cipher.lookupHash('id_number', idNumber));
+  const profile = acc ? await residentById(db, acc.id) : undefined;
+  return acc && profile ? { accountId: acc.id, realName: profile.realName } : undefined;
+}
+
+/** Active staff of a department (its sections included): whom a department head may assign work to. */
+export async function staffOfDepartment(db: Db, departmentCode: string): Promise<{ accountId: string; displayName: string }[]> {
+  return (await listStaff(db, departmentCode)).filter((r) => r.active).map((r) => ({ accountId: r.id, displayName: r.displayName }));
 }

@@ -18,6 +18,12 @@ export async function accountById(db: Db, id: string): Promise<AccountRow | unde
   return (await db.select().from(account).where(eq(account.id, id)).limit(1))[0];
 }
 
+/** Display names of several accounts in one query (unknown ids are left out). */
+export async function accountNamesByIds(db: Db, ids: string[]): Promise<{ id: string; kind: string; displayName: string }[]> {
+  if (!ids.length) return [];
+  return db.select({ id: account.id, kind: account.kind, displayName: account.displayName }).from(account).where(inArray(account.id, ids));
+}
+
 export async function accountByLogin(db: Db, kind: 'staff' | 'enterprise', login: string): Promise<AccountRow | undefined> {
   return (await db.select().from(account).where(and(eq(account.kind, kind), eq(account.login, login))).limit(1))[0];
 }

@@ -58,6 +58,9 @@ export const STAFF: { login: string; nameZh: string; org: string; roles: string[
   { login: 'evaluator', nameZh: '第三方评估员 郑洁', org: '001001', roles: ['evaluator'] },
   { login: 'clerk.police', nameZh: '户政窗口 何军', org: '001003001', roles: ['window_clerk'] },
   { login: 'head.police', nameZh: '公安局 副局长 马超', org: '001003', roles: ['department_head'] },
+  // Heads of two member departments of the “open a business” bundle: the hall's demo history completes bundles through them.
+  { login: 'head.market', nameZh: '市场监管局 副局长 林涛', org: '001013', roles: ['department_head'] },
+  { login: 'head.housing', nameZh: '住建局 副局长 黄磊', org: '001007', roles: ['department_head'] },
 ];
 
 /** Residents: [name, birth YYYYMMDD, sequence (odd = male), mobile]. ID numbers get their check digit from GB 11643. */

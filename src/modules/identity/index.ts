@@ -10,7 +10,9 @@ import { jobs } from './identity.jobs.js';
 
 export { ROLES, isRole, type Role } from './identity.roles.js';
 export { inDepartmentScope, inRegionScope, seesAllDepartments } from './identity.policy.js';
-export { accountNames, applicantProfile, enterprisesOf, orgUnits, regions, staffActor, type OrgSummary, type RegionSummary } from './identity.queries.js';
+export { accountNames, applicantProfile, enterprisesOf, orgUnits, regions, residentByIdNumber, staffActor, staffOfDepartment, type OrgSummary, type RegionSummary } from './identity.queries.js';
+/** The demo residents' ID numbers and enterprises' credit codes (demo seeds of other modules find the demo applicants with them). */
+export { demoResidentIdNumber, demoCreditCode } from './identity.seed.js';
 
 /** Identity: accounts, the organisation and region trees, roles, sessions. Every other module asks it who is asking. */
 export const register: ModuleRegistration = {
