@@ -5,11 +5,12 @@
  * clocks that agree with the clock engine; the clerk's queue page renders
  * them; bad counts are refused naming the option. Run through the CLI too.
  */
+import { queriesOn, startHall } from './workflow-fixtures.js';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, type TestApp } from '../../../../test/app.js';
+import type { TestApp } from '../../../../test/app.js';
 import { runScript } from '../../../../test/cli.js';
-import { getAs, seedCounty, signIn } from '../../../../test/session.js';
+import { getAs, signIn } from '../../../../test/session.js';
 import { createDiskDatabase, dbKind } from '../../../../test/template.js';
 import { computeSchedule } from '../../../platform/clock/clock.compute.js';
 import type { ClockUnit } from '../../../platform/clock/clock.schema.js';
@@ -20,12 +21,10 @@ import { queuePage } from '../hall.queue.repository.js';
 import { QUEUES } from '../hall.states.js';
 
 let t: TestApp;
-const q = <T = Record<string, unknown>>(text: string, params: unknown[] = []) => t.platform.database.query<T & Record<string, unknown>>(text, params);
-const count = async (text: string, params: unknown[] = []) => Number((await q<{ n: number }>(text, params))[0]!.n);
+const { q, count } = queriesOn(() => t);
 
 before(async () => {
-  t = await createTestApp();
-  await seedCounty(t);
+  t = await startHall();
 });
 after(() => t.close());
 

@@ -5,11 +5,12 @@
  * that pass each item's form; real stories with documents and audit; the
  * demo resident's "my cases" and the clerk's queue through HTTP.
  */
+import { queriesOn, startHall } from './workflow-fixtures.js';
 import { answersOf } from '../hall.answers.js';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, type TestApp } from '../../../../test/app.js';
-import { getAs, seedCounty, signIn } from '../../../../test/session.js';
+import type { TestApp } from '../../../../test/app.js';
+import { getAs, signIn } from '../../../../test/session.js';
 import { dbKind } from '../../../../test/template.js';
 import { computeSchedule } from '../../../platform/clock/clock.compute.js';
 import type { ClockUnit } from '../../../platform/clock/clock.schema.js';
@@ -18,12 +19,10 @@ import { visitFigures } from '../hall.queue.repository.js';
 import { seedHall } from '../hall.seed.js';
 
 let t: TestApp;
-const q = <T = Record<string, unknown>>(text: string, params: unknown[] = []) => t.platform.database.query<T & Record<string, unknown>>(text, params);
-const count = async (text: string, params: unknown[] = []) => Number((await q<{ n: number }>(text, params))[0]!.n);
+const { q, count } = queriesOn(() => t);
 
 before(async () => {
-  t = await createTestApp();
-  await seedCounty(t);
+  t = await startHall();
 });
 after(() => t.close());
 

@@ -25,6 +25,13 @@ export async function startHall(): Promise<TestApp> {
 
 export const q = <T = Record<string, unknown>>(t: TestApp, text: string, params: unknown[] = []) => t.platform.database.query<T & Record<string, unknown>>(text, params);
 
+/** `q` and a `count(*)` reader bound to a suite's app (set in `before`). */
+export function queriesOn(app: () => TestApp) {
+  const bound = <T = Record<string, unknown>>(text: string, params: unknown[] = []) => q<T>(app(), text, params);
+  const count = async (text: string, params: unknown[] = []) => Number((await bound<{ n: number }>(text, params))[0]!.n);
+  return { q: bound, count };
+}
+
 /** The i-th demo resident as the apply service sees them. */
 export async function resident(t: TestApp, i: number): Promise<Actor> {
   const found = await residentByIdNumber(t.platform.db, t.platform.cipher, demoResidentIdNumber(i));
