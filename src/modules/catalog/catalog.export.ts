@@ -5,7 +5,6 @@
  * spreadsheet could take for a formula are neutralised; the import takes the
  * guard off again, so export → import changes nothing.
  */
-import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { PlatformServices } from '../../platform/module.js';
@@ -61,7 +60,9 @@ function itemRow(it: ExportItem, format: 'xlsx' | 'csv'): (string | number)[] {
 }
 
 async function toXlsx(items: ExportItem[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs (~20 MB) loads with the first spreadsheet, not with every server process.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'OneWindow';
   const sheet = (name: string, header: string[]) => {
     const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -5,7 +5,7 @@
  * item rows keyed by the national column names. Nothing here touches the
  * database; every problem carries its row and column.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { sniff } from '../../platform/files/files.js';
 import { ValidationError } from '../../platform/http/errors.js';
@@ -109,7 +109,9 @@ function cellText(v: ExcelJS.CellValue): string {
 const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
 
 async function readXlsx(bytes: Buffer): Promise<RawSheet[]> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs (~20 MB) loads with the first spreadsheet, not with every server process.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

@@ -76,27 +76,48 @@ function where(f: QueueFilter): SQL {
   return sql.join(w, sql` and `);
 }
 
-// A case has at most one open acceptance or committed clock. Joined laterally, so the plan probes clock_subject_idx once per
-// candidate case instead of hashing every open clock of the county (twice as fast with 100,000 cases; see the bench).
-const CLOCK_JOIN = sql`left join lateral (select * from clock c where c.subject_kind = 'application' and c.subject_id = a.id::text
-  and c.kind in ('acceptance', 'committed') and c.state in ('running', 'paused') limit 1) c on true`;
+// A case has at most one open acceptance or committed clock. Joined laterally, so the plan probes the covering
+// clock_open_subject_idx once per candidate case (index-only) instead of hashing every open clock of the county.
+const CLOCK_JOIN = sql`left join lateral (select c.kind, c.state, c.due_at, c.warn_at, c.paused_at, c.limit_unit from clock c
+  where c.subject_kind = 'application' and c.subject_id = a.id::text and c.kind in ('acceptance', 'committed') and c.state in ('running', 'paused') limit 1) c on true`;
 
-export async function queuePage(db: Db, f: QueueFilter): Promise<{ rows: QueueRow[]; total: number }> {
+export type QueueCountSpec = Record<string, { states: readonly string[]; orgPrefix?: string | undefined; pendingStepOrg?: string | undefined }>;
+
+function pageSql(f: QueueFilter, w: SQL): SQL {
   const urgency = sql`case ${signalSql(f.now, 'c')} when 'red' then 0 when 'yellow' then 1 else 2 end`;
   const order =
     f.sort === 'submitted' ? sql`a.submitted_at asc, a.id` : f.sort === 'submitted_desc' ? sql`a.submitted_at desc, a.id` : sql`coalesce(c.due_at, a.submitted_at) asc, a.id`;
   const mine = f.mineFirst ? sql`(case when a.assignee_id = ${f.mineFirst} and ${urgency} < 2 then 0 else 1 end), ` : sql``;
+  return sql`select a.id, a.ref, a.state, a.version, a.task_code, a.item_name, a.item_name_en, a.org_code, a.applicant_name, a.applicant_kind, a.channel, a.immediate,
+      a.assignee_id, a.parent_id, a.step_no, a.special_open, a.submitted_at, c.kind as clock_kind, c.limit_unit as clock_unit, c.paused_at as clock_paused_at, c.due_at,
+      case when c.kind is null then null else ${signalSql(f.now, 'c')} end as signal
+    from application a ${CLOCK_JOIN} where ${w} order by ${mine}${order} limit ${f.limit} offset ${f.offset}`;
+}
+
+export async function queuePage(db: Db, f: QueueFilter): Promise<{ rows: QueueRow[]; total: number }> {
   const w = where(f);
   const [rows, count] = await Promise.all([
-    execRows<Record<string, unknown>>(
-      db,
-      sql`select a.id, a.ref, a.state, a.version, a.task_code, a.item_name, a.item_name_en, a.org_code, a.applicant_name, a.applicant_kind, a.channel, a.immediate,
-        a.assignee_id, a.parent_id, a.step_no, a.special_open, a.submitted_at, c.kind as clock_kind, c.limit_unit as clock_unit, c.paused_at as clock_paused_at, c.due_at, case when c.id is null then null else ${signalSql(f.now, 'c')} end as signal
-      from application a ${CLOCK_JOIN} where ${w} order by ${mine}${order} limit ${f.limit} offset ${f.offset}`,
-    ),
+    execRows<Record<string, unknown>>(db, pageSql(f, w)),
     execRows<{ n: number }>(db, sql`select count(*)::int as n from application a ${f.signal ? CLOCK_JOIN : sql``} where ${w}`),
   ]);
   return { rows: rows.map(toQueueRow), total: Number(count[0]?.n ?? 0) };
+}
+
+/**
+ * The workbench page's data in one round trip: every tab's count and one page of the current
+ * queue (each row carries the counts; an empty page is one row of counts). `total` is the current
+ * queue's count when nothing filters it; a filtered page counts its matches in a second query.
+ */
+export async function queueView(db: Db, f: QueueFilter, current: string, tabs: QueueCountSpec, filtered: boolean): Promise<{ rows: QueueRow[]; total: number; counts: Record<string, number> }> {
+  const names = Object.keys(tabs);
+  const w = where(f);
+  const [rows, count] = await Promise.all([
+    execRows<Record<string, unknown>>(db, sql`select k.*, p.* from (select ${countColumns(tabs)}) k left join lateral (${pageSql(f, w)}) p on true`),
+    filtered ? execRows<{ n: number }>(db, sql`select count(*)::int as n from application a ${f.signal ? CLOCK_JOIN : sql``} where ${w}`) : Promise.resolve(undefined),
+  ]);
+  const first = rows[0] ?? {};
+  const counts = Object.fromEntries(names.map((n) => [n, Number(first[`count_${n}`] ?? 0)]));
+  return { rows: rows.filter((r) => r.id != null).map(toQueueRow), total: count ? Number(count[0]?.n ?? 0) : (counts[current] ?? 0), counts };
 }
 
 const date = (v: unknown): Date | null => (v == null ? null : v instanceof Date ? v : new Date(v as string));
@@ -128,18 +149,16 @@ function toQueueRow(r: Record<string, unknown>): QueueRow {
   };
 }
 
-/** Counts per queue for the workbench's tabs, in one query. */
-export async function queueCounts(db: Db, queues: Record<string, { states: readonly string[]; orgPrefix?: string | undefined; pendingStepOrg?: string | undefined }>): Promise<Record<string, number>> {
+/** One count column per tab (`count_<name>`); each an index-only count over application_state_idx where it can be. */
+function countColumns(queues: QueueCountSpec): SQL {
   const parts = Object.entries(queues).map(([name, q]) => {
     const w: SQL[] = [sql`a.state in (${sql.join(q.states.map((s) => sql`${s}`), sql`, `)})`];
     if (q.orgPrefix !== undefined) w.push(sql`a.org_code like ${like(q.orgPrefix)}`);
     if (q.pendingStepOrg !== undefined)
       w.push(sql`exists (select 1 from application_step s where s.application_id = a.id and s.step_no = a.step_no and s.status = 'pending' and s.org_code like ${like(q.pendingStepOrg)})`);
-    return sql`(select count(*)::int from application a where ${sql.join(w, sql` and `)}) as ${sql.identifier(name)}`;
+    return sql`(select count(*)::int from application a where ${sql.join(w, sql` and `)}) as ${sql.identifier(`count_${name}`)}`;
   });
-  if (!parts.length) return {};
-  const rows = await execRows<Record<string, number>>(db, sql`select ${sql.join(parts, sql`, `)}`);
-  return Object.fromEntries(Object.entries(rows[0] ?? {}).map(([k, v]) => [k, Number(v)]));
+  return parts.length ? sql.join(parts, sql`, `) : sql`1 as none`;
 }
 
 export interface VisitFigure {

@@ -18,7 +18,7 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { validateIdNumber } from '../../platform/validation/id-number.js';
 import { accountNames, listPublicItems, orgUnits, seesAllDepartments } from './hall.deps.js';
 import { caseInScope, P } from './hall.policy.js';
-import { applicantIdsOf, queueCounts, queuePage, visitFigures, type QueueFilter, type QueueRow } from './hall.queue.repository.js';
+import { applicantIdsOf, queuePage, queueView, visitFigures, type QueueFilter, type QueueRow } from './hall.queue.repository.js';
 import { registerCaseRoutes } from './hall.routes.case.js';
 import { APPLICATION_STATES, QUEUES, type ApplicationState, type QueueName } from './hall.states.js';
 import { oneWindowOrg } from './hall.workflow.service.js';
@@ -86,14 +86,39 @@ async function scopeNote(s: PlatformServices, ctx: ViewContext, actor: Actor, al
   return wt(ctx, 'queue.scopeDepartment', { name: orgName(ctx, await orgUnits(s.db), actor.departmentCode ?? '') });
 }
 
+/**
+ * Staff display names for the "held by" column, remembered for a minute per process: every queue
+ * page names the same few colleagues, and a renamed colleague shows under the new name within a minute.
+ */
+const NAME_TTL_MS = 60_000;
+const staffNameCache = new WeakMap<object, Map<string, { name: string; at: number }>>();
+async function staffNames(s: PlatformServices, ids: readonly string[]): Promise<Map<string, string>> {
+  let cache = staffNameCache.get(s.db);
+  if (!cache) staffNameCache.set(s.db, (cache = new Map()));
+  const now = Date.now();
+  const missing = [...new Set(ids)].filter((id) => !((cache.get(id)?.at ?? 0) > now - NAME_TTL_MS));
+  if (missing.length) {
+    const found = await accountNames(s.db, missing.map((id) => `staff:${id}`));
+    if (cache.size > 5_000) cache.clear();
+    for (const id of missing) {
+      const name = found.get(`staff:${id}`);
+      if (name !== undefined) cache.set(id, { name, at: now });
+    }
+  }
+  return new Map(ids.flatMap((id) => (cache.has(id) ? [[id, cache.get(id)!.name] as const] : [])));
+}
+
 /** Time left on each listed case, in its clock's own unit (from the queue row's own clock columns: no second query). */
 async function withTimeLeft(s: PlatformServices, rows: QueueRow[]): Promise<QueueListRow[]> {
-  const names = await accountNames(s.db, rows.map((r) => (r.assigneeId ? `staff:${r.assigneeId}` : null)));
+  const names = await staffNames(s, rows.flatMap((r) => (r.assigneeId ? [r.assigneeId] : [])));
   return rows.map((r) => {
     const remaining = r.clockUnit && r.dueAt ? s.clocks.remaining({ limitUnit: r.clockUnit, dueAt: r.dueAt, stoppedAt: null, pausedAt: r.clockPausedAt }) : null;
-    return { ...r, remaining, assigneeName: r.assigneeId ? (names.get(`staff:${r.assigneeId}`) ?? null) : null };
+    return { ...r, remaining, assigneeName: r.assigneeId ? (names.get(r.assigneeId) ?? null) : null };
   });
 }
+
+/** No filter narrows the queue: its size is the tab's count. */
+const unfiltered = (f: QueueFilters) => !f.item && !f.channel && !f.signal && !f.mine && !f.from && !f.to && !f.q;
 
 function registerQueues(app: FastifyInstance, s: PlatformServices): void {
   app.get<{ Querystring: Query }>('/cases', pre, async (request, reply) => {
@@ -102,7 +127,6 @@ function registerQueues(app: FastifyInstance, s: PlatformServices): void {
     const ctx = reply.viewContext();
     const q = request.query;
     const visible = visibleQueues(s, actor);
-    const counts = await queueCounts(s.db, Object.fromEntries(visible.map((v) => [v.name, { states: QUEUES[v.name], ...v.scope }])));
     const current = visible.find((v) => v.name === one(q.queue)) ?? visible[0];
     const filters: QueueFilters = {
       item: one(q.item).slice(0, 40),
@@ -117,8 +141,10 @@ function registerQueues(app: FastifyInstance, s: PlatformServices): void {
     const page = pageOf(q);
     let rows: QueueListRow[] = [];
     let total = 0;
+    let counts: Record<string, number> = {};
     if (current) {
-      const result = await queuePage(s.db, {
+      const tabs = Object.fromEntries(visible.map((v) => [v.name, { states: QUEUES[v.name], ...v.scope }]));
+      const filter: QueueFilter = {
         states: QUEUES[current.name],
         ...current.scope,
         taskCode: filters.item || undefined,
@@ -133,9 +159,11 @@ function registerQueues(app: FastifyInstance, s: PlatformServices): void {
         limit: PAGE_SIZE,
         offset: (page - 1) * PAGE_SIZE,
         now: s.clocks.now(),
-      });
+      };
+      const result = await queueView(s.db, filter, current.name, tabs, !unfiltered(filters));
       rows = await withTimeLeft(s, result.rows);
       total = result.total;
+      counts = result.counts;
     }
     return reply.html(
       QueuePage({

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { sealAnswers } from './hall.answers.js';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Actor } from '../../platform/auth/actor.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { dayKey, shanghaiDay } from '../../platform/calendar/days.js';
@@ -80,6 +79,8 @@ async function loadCast(ctx: SeedContext): Promise<Cast> {
 
 /** One small PDF every demo file answer points at (a scanned material stands in). */
 async function storeSample(ctx: SeedContext): Promise<{ fileId: string }> {
+  // pdf-lib only loads when the demo is seeded, not in every server process.
+  const { PDFDocument, StandardFonts } = await import('pdf-lib');
   const doc = await PDFDocument.create();
   const page = doc.addPage([595, 842]);
   page.drawText('OneWindow demo - sample material', { x: 72, y: 760, size: 16, font: await doc.embedFont(StandardFonts.Helvetica) });

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db/database.js';
+import { execRows, type Db } from '../../platform/db/database.js';
 import { account, enterpriseAgent, enterpriseProfile, orgUnit, region, residentProfile, staffProfile, staffRole } from './identity.schema.js';
 
 export type AccountRow = typeof account.$inferSelect;
@@ -163,6 +163,51 @@ export async function staffContext(db: Db, accountId: string): Promise<StaffCont
   if (!rows[0]) return undefined;
   const roles = await db.select({ role: staffRole.role }).from(staffRole).where(eq(staffRole.accountId, accountId));
   return { ...rows[0], roles: roles.map((r) => r.role).sort() };
+}
+
+export interface ActorRow {
+  id: string;
+  kind: AccountRow['kind'];
+  displayName: string;
+  active: boolean;
+  passwordChangedAt: Date;
+  /** Staff only (null for the public, or staff without a profile). */
+  orgUnitId: string | null;
+  orgCode: string | null;
+  regionCode: string | null;
+  roles: string[];
+}
+
+/**
+ * Everything a request's actor needs, in one round trip: the account, and for
+ * staff the org unit, region and roles. Every signed-in page asks for it, so it
+ * is one query rather than three.
+ */
+export async function actorRow(db: Db, accountId: string): Promise<ActorRow | undefined> {
+  const rows = await execRows<Record<string, unknown>>(
+    db,
+    sql`select a.id, a.kind, a.display_name, a.active, a.password_changed_at, p.org_unit_id, o.code as org_code, r.code as region_code,
+        coalesce((select array_agg(sr.role order by sr.role) from staff_role sr where sr.account_id = a.id), '{}') as roles
+      from account a
+      left join staff_profile p on p.account_id = a.id
+      left join org_unit o on o.id = p.org_unit_id
+      left join region r on r.id = p.region_id
+      where a.id = ${accountId}::uuid limit 1`,
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  const changed = row.password_changed_at;
+  return {
+    id: String(row.id),
+    kind: row.kind as AccountRow['kind'],
+    displayName: String(row.display_name),
+    active: Boolean(row.active),
+    passwordChangedAt: changed instanceof Date ? changed : new Date(String(changed)),
+    orgUnitId: (row.org_unit_id as string | null) ?? null,
+    orgCode: (row.org_code as string | null) ?? null,
+    regionCode: (row.region_code as string | null) ?? null,
+    roles: (row.roles as string[]) ?? [],
+  };
 }
 
 export async function upsertStaffProfile(db: Db, row: typeof staffProfile.$inferInsert): Promise<void> {

@@ -215,7 +215,7 @@ export async function changePassword(s: PlatformServices, actor: Actor, current:
 export async function resolveActor(request: FastifyRequest, s: PlatformServices): Promise<Actor | undefined> {
   const session = request.session;
   if (!session?.subjectId) return undefined;
-  const acc = await repo.accountById(s.db, session.subjectId);
+  const acc = await repo.actorRow(s.db, session.subjectId);
   const side = request.auditOrigin().listener;
   if (!acc || !acc.active) return undefined;
   if ((side === 'internal') !== (acc.kind === 'staff')) return undefined;
@@ -223,9 +223,8 @@ export async function resolveActor(request: FastifyRequest, s: PlatformServices)
   if (typeof session.data.startedAt === 'string' && new Date(session.data.startedAt) < acc.passwordChangedAt) return undefined;
   const base = { accountId: acc.id, kind: acc.kind, displayName: acc.displayName, side, ip: request.ip };
   if (acc.kind !== 'staff') return { ...base, roles: [], orgUnitId: null, departmentCode: null, regionCode: null };
-  const ctx = await repo.staffContext(s.db, acc.id);
-  if (!ctx) return undefined;
-  return { ...base, roles: ctx.roles, orgUnitId: ctx.orgUnitId, departmentCode: departmentCodeOf(ctx.orgCode), regionCode: ctx.regionCode };
+  if (!acc.orgUnitId || !acc.orgCode) return undefined;
+  return { ...base, roles: acc.roles, orgUnitId: acc.orgUnitId, departmentCode: departmentCodeOf(acc.orgCode), regionCode: acc.regionCode };
 }
 
 /** Org codes are hierarchical, 3 digits a level: government `001`, department `001004`, section `001004002`. */

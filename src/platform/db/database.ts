@@ -1,8 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import type { PGlite, PGliteOptions } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
@@ -66,7 +64,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const c = client;
   return {
     kind: 'pglite',
-    db: drizzlePglite(c) as unknown as Db,
+    db: (await import('drizzle-orm/pglite')).drizzle(c) as unknown as Db,
     query: async (text, params) => (await c.query(text, params)).rows as never,
     close: async () => {
       if (!c.closed) await c.close();
@@ -77,11 +75,13 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 }
 
 /** The PostgreSQL extensions the schema uses (pg_trgm for search); PGlite loads them as WASM bundles. */
-export const PGLITE_EXTENSIONS = { pg_trgm };
-
-/** Every PGlite the code opens goes through here, so the extensions are always loaded. */
-export function createPglite(options: Omit<PGliteOptions, 'extensions'> = {}): Promise<PGlite> {
-  return PGlite.create({ ...options, extensions: PGLITE_EXTENSIONS });
+/**
+ * Every PGlite the code opens goes through here, so the extensions are always loaded. PGlite
+ * is imported on first use: a server on PostgreSQL never loads its ~45 MB of WASM.
+ */
+export async function createPglite(options: Omit<PGliteOptions, 'extensions'> = {}): Promise<PGlite> {
+  const [{ PGlite }, { pg_trgm }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite/contrib/pg_trgm')]);
+  return PGlite.create({ ...options, extensions: { pg_trgm } });
 }
 
 export function redactUrl(url: string): string {

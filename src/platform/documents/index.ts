@@ -8,13 +8,6 @@
  * - `pdfPageCount(bytes)` counts the pages of an uploaded PDF (undefined when unreadable).
  */
 import { defaultLanguage, type Lang } from '../i18n/index.js';
-import { ensureStrings } from './templates/common.js';
-import { renderAcceptanceNotice } from './templates/acceptance-notice.js';
-import { renderApprovalDecision } from './templates/approval-decision.js';
-import { renderCorrectionNotice } from './templates/correction-notice.js';
-import { renderDenialDecision } from './templates/denial-decision.js';
-import { renderNotAcceptedDecision } from './templates/not-accepted-decision.js';
-import { renderSubmissionCopy } from './templates/submission-copy.js';
 import type { DocumentDataByKind, DocumentKind, DocumentRequest } from './templates/types.js';
 
 export { pdfPageCount } from './page-count.js';
@@ -38,29 +31,10 @@ export type {
 /** The MIME type of a rendered document. */
 export const PDF_MIME = 'application/pdf';
 
-function render(request: DocumentRequest, lang: Lang): Promise<Uint8Array> {
-  switch (request.kind) {
-    case 'acceptance_notice':
-      return renderAcceptanceNotice(request.data, lang);
-    case 'not_accepted_decision':
-      return renderNotAcceptedDecision(request.data, lang);
-    case 'correction_notice':
-      return renderCorrectionNotice(request.data, lang);
-    case 'approval_decision':
-      return renderApprovalDecision(request.data, lang);
-    case 'denial_decision':
-      return renderDenialDecision(request.data, lang);
-    case 'submission_copy':
-      return renderSubmissionCopy(request.data, lang);
-    default: {
-      const unknown: never = request;
-      throw new Error(`documents: unknown kind ${String((unknown as { kind: unknown }).kind)}`);
-    }
-  }
-}
-
 /** Renders one document to PDF bytes. */
 export async function renderDocument<K extends DocumentKind>(kind: K, data: DocumentDataByKind[K], lang: Lang = defaultLanguage): Promise<Uint8Array> {
+  // pdf-lib, fontkit and the templates are loaded with the first document (~45 MB a process that issues none never holds).
+  const { ensureStrings, render } = await import('./templates/render.js');
   await ensureStrings();
   return render({ kind, data } as DocumentRequest, lang === 'en' ? 'en' : 'zh-CN');
 }

@@ -4,7 +4,6 @@
  * read without decrypting (the page tree is not encrypted), so its count is known when
  * its structure can be parsed at all.
  */
-import { PDFDocument } from 'pdf-lib';
 
 const HEADER = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 
@@ -21,6 +20,8 @@ function hasHeader(bytes: Uint8Array): boolean {
 export async function pdfPageCount(bytes: Uint8Array): Promise<number | undefined> {
   if (!(bytes instanceof Uint8Array) || bytes.length < 16 || !hasHeader(bytes)) return undefined;
   try {
+    // Loaded on first use, like the rest of pdf-lib (see index.ts).
+    const { PDFDocument } = await import('pdf-lib');
     const doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
     const count = doc.getPageCount();
     return Number.isInteger(count) && count > 0 ? count : undefined;

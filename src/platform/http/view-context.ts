@@ -14,21 +14,40 @@ export interface AuditOrigin {
 
 /**
  * i18next's lookup costs ~15 µs a call and a page makes dozens, all with the same keys: memoise
- * the calls without options (plain strings, fixed once the modules' translations are loaded).
- * A key that is not found is not memoised, so a namespace loaded later is still seen.
+ * the calls without options (plain strings, fixed once the modules' translations are loaded),
+ * and those whose options are a few scalars (`{ n: 3, unit: '工作日' }`: a queue's rows repeat
+ * the same handful). A key that is not found is not memoised, so a namespace loaded later is still seen.
  */
+const MEMO_MAX = 20_000;
 const memoTranslators = new Map<Lang, TFn>();
+
+/** The memo key of a call whose options are all scalars (ordered as given), or undefined. */
+function scalarKey(key: string, opts: Record<string, unknown>): string | undefined {
+  let k = key;
+  for (const name in opts) {
+    const v = opts[name];
+    const type = typeof v;
+    if (type !== 'string' && type !== 'number' && type !== 'boolean') return undefined;
+    k += `\u0000${name}\u0001${String(v)}`;
+  }
+  return k;
+}
+
 export function memoTranslator(lang: Lang): TFn {
   const cached = memoTranslators.get(lang);
   if (cached) return cached;
   const t = translator(lang);
   const memo = new Map<string, string>();
   const fast: TFn = (key, opts) => {
-    if (opts !== undefined) return t(key, opts);
-    let text = memo.get(key);
+    const memoKey = opts === undefined ? key : scalarKey(key, opts);
+    if (memoKey === undefined) return t(key, opts);
+    let text = memo.get(memoKey);
     if (text === undefined) {
-      text = t(key);
-      if (text !== key && memo.size < 10_000) memo.set(key, text);
+      text = t(key, opts);
+      if (text === key) return text;
+      // Distinct parameter values are unbounded (dates, names): start over rather than grow without end.
+      if (memo.size >= MEMO_MAX) memo.clear();
+      memo.set(memoKey, text);
     }
     return text;
   };

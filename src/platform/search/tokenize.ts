@@ -1,10 +1,11 @@
+import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
 
+const require = createRequire(import.meta.url);
 let jieba: Jieba | undefined;
-/** The dictionary takes a moment to load; load it once, on first use. */
+/** The dictionary takes a moment and ~10 MB to load: read it once, on first use (a process that never searches never holds it). */
 function segmenter(): Jieba {
-  jieba ??= Jieba.withDict(dict);
+  jieba ??= Jieba.withDict((require('@node-rs/jieba/dict.js') as { dict: Buffer }).dict);
   return jieba;
 }
 

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { makeIdNumber } from '../../../platform/validation/id-number.js';
 import { makeCreditCode } from '../../../platform/validation/credit-code.js';
 import type { FieldDef, FormDefinition } from '../forms/form.types.js';
@@ -90,7 +89,9 @@ function condition(f: FieldDef, def: FormDefinition): string {
 }
 
 async function workbook(title: string, def: FormDefinition, value: (f: FieldDef, row: number) => string, filled: boolean): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs (~20 MB) loads with the first spreadsheet, not with every server process.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = '青山县政务服务中心';
   const ws = wb.addWorksheet(filled ? '样表' : '申请表', { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ws.columns = [{ width: 30 }, { width: 34 }, { width: 22 }, { width: 22 }];

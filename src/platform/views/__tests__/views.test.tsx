@@ -10,6 +10,7 @@ import {
   type Lang,
 } from '../../i18n/index.js';
 import type { ViewContext } from '../context.js';
+import { memoTranslator } from '../../http/view-context.js';
 import { Layout } from '../layout.js';
 import {
   Button,
@@ -85,6 +86,31 @@ test('formatDateTime renders in Asia/Shanghai', () => {
   assert.equal(formatDate(new Date('2026-11-22T16:30:00Z'), 'zh-CN'), '2026-11-23');
   assert.equal(formatDateTime(new Date('2026-11-22T13:30:00Z'), 'en'), '2026-11-22 21:30');
   assert.equal(formatDateTime(new Date('nope'), 'en'), '');
+});
+
+test('formatDateTime: the fixed-offset fast path agrees with Intl, and summer time before 1992 is kept', () => {
+  const intl = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const viaIntl = (d: Date) => {
+    const p = Object.fromEntries(intl.formatToParts(d).map((x) => [x.type, x.value]));
+    return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  };
+  // Every ~37 hours from 1992 to 2060, and the edges of Shanghai days and years.
+  for (let ms = Date.UTC(1992, 0, 1); ms < Date.UTC(2060, 0, 1); ms += 37 * 3_600_000 + 61_000) assert.equal(formatDateTime(new Date(ms), 'zh-CN'), viaIntl(new Date(ms)));
+  assert.equal(formatDateTime(new Date('2026-12-31T15:59:59Z'), 'en'), '2026-12-31 23:59');
+  assert.equal(formatDateTime(new Date('2026-12-31T16:00:00Z'), 'en'), '2027-01-01 00:00');
+  // 1988-07-01 00:00 Shanghai summer time (UTC+9) is 1988-06-30T15:00Z: still 1 July.
+  assert.equal(formatDate(new Date('1988-06-30T15:00:00Z'), 'zh-CN'), '1988-07-01');
+});
+
+test('memoised translator: repeated calls with scalar options give what i18next gives', () => {
+  const fast = memoTranslator('en');
+  const plain = translator('en');
+  for (let i = 0; i < 3; i++) {
+    assert.equal(fast('layout.signedInAs', { name: XSS }), plain('layout.signedInAs', { name: XSS }));
+    assert.equal(fast('layout.signedInAs', { name: 'Li' }), 'Signed in as Li');
+    assert.equal(fast('nav.home'), 'Home');
+  }
+  assert.equal(fast('no.such.key', { n: 1 }), 'no.such.key');
 });
 
 test('pickLanguage: cookie, then Accept-Language, else zh-CN', () => {
