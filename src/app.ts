@@ -19,6 +19,7 @@ import { initI18n } from './platform/i18n/index.js';
 import { loadOrCreateSecret } from './platform/security/secrets.js';
 import { InternalHomePage, PublicHomePage } from './platform/views/pages.js';
 import { channelsFromConfig, installInboxLink, INTERNAL_INBOX, Notifier, notifyRegistration, PUBLIC_INBOX } from './platform/notify/index.js';
+import { calendarRegistration } from './platform/calendar/index.js';
 import type { ModuleRegistration, PlatformServices } from './platform/module.js';
 import { modules as allModules } from './modules/index.js';
 
@@ -37,9 +38,9 @@ export async function createPlatform(
   opts: { backoff?: (attempt: number) => number } = {},
 ): Promise<Platform> {
   const cipher = new FieldCipher(loadOrCreateMasterKey(config.dataDir, config.dataKey), config.cryptoSuite);
-  // Notify has pages, a job and a permission: it registers after the modules, through the same contract (ADR 0019).
+  // Notify has pages, a job and a permission, the calendar its override page and home notice: they register after the modules, through the same contract (ADR 0019).
   const notify = new Notifier({ config, cipher, channels: channelsFromConfig(config), enqueue: (tx, name, payload) => jobs.enqueue(tx, name, payload) });
-  modules = [...modules, notifyRegistration(notify, config)];
+  modules = [...modules, notifyRegistration(notify, config), calendarRegistration()];
   const names = new Set<string>();
   for (const m of modules) {
     if (names.has(m.name)) throw new Error(`Two modules are named ${m.name}`);
@@ -150,7 +151,8 @@ export async function buildInternalApp(platform: Platform, opts: { logger?: bool
     // The workbench is for signed-in staff: others are sent to sign in first.
     if (authLinks(platform) && !request.actor) return reply.redirect('/sign-in', 303);
     const ctx = reply.viewContext();
-    return reply.html(InternalHomePage(ctx, { entries: ctx.nav }));
+    const notices = (await Promise.all(modules.map(async (m) => (await m.homeNotices?.(request.actor, platform)) ?? []))).flat();
+    return reply.html(InternalHomePage(ctx, { entries: ctx.nav, notices }));
   });
   app.get('/healthz', async () => ({ ok: true }));
   for (const m of modules) if (m.internalRoutes) await app.register(async (scope) => m.internalRoutes!(scope, platform));

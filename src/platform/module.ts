@@ -14,6 +14,7 @@ import type { WorkingCalendar } from './calendar/calendar.js';
 import type { ClockEngine } from './clock/clock.js';
 import type { Notifier } from './notify/notifier.js';
 import type { AccessSubject, InputEndpoint } from './testing/registry.js';
+import type { HomeNotice } from './views/pages.js';
 
 /** What the composer hands every module's routes and seeds. */
 export interface PlatformServices {
@@ -78,4 +79,6 @@ export interface ModuleRegistration {
   inputs?: InputEndpoint[];
   /** Pages only their owner may see: the access matrix tries every other kind of actor on each (src/platform/testing/registry.ts). */
   accessSubjects?: AccessSubject[];
+  /** Notices for the internal home page, asked on each visit for the signed-in person (e.g. the calendar's missing-year warning for administrators). */
+  homeNotices?: (actor: Actor | undefined, services: PlatformServices) => HomeNotice[] | Promise<HomeNotice[]>;
 }

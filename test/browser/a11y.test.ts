@@ -83,6 +83,7 @@ describe('accessibility', () => {
     const report = await crawl(context, `${server!.internalUrl}/`, { limit: 60, screenshots: process.env.A11Y_SCREENSHOTS === '1' ? 'crawl-internal' : false });
     await context.close();
     assert.ok(report.pages.some((p) => new URL(p.url).pathname === '/admin/staff'), 'the crawl reached /admin/staff');
+    assert.ok(report.pages.some((p) => new URL(p.url).pathname === '/admin/calendar'), 'the crawl reached the calendar override page /admin/calendar');
     assertClean('internal', report);
   });
 

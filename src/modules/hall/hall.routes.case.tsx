@@ -121,7 +121,7 @@ async function caseModel(s: PlatformServices, ctx: ViewContext, actor: Actor, ro
     materials: materialRows.map((m) => ({ materialName: materialName(m.materialId), fileId: m.fileId, fileName: files.find((f) => f.id === m.fileId)?.name ?? m.fileId, pages: m.pages })),
     events,
     steps,
-    clocks: clocks.map((c) => ({ kind: c.kind, startedAt: c.startedAt, state: c.state, dueAt: c.dueAt, signal: c.signal, remaining: c.state === 'running' || c.state === 'paused' ? s.clocks.remaining(c) : null, pauses: c.pauses })),
+    clocks: clocks.map((c) => ({ kind: c.kind, startedAt: c.startedAt, state: c.state, dueAt: c.dueAt, signal: c.signal, remaining: c.state === 'running' || c.state === 'paused' ? s.clocks.remaining(c) : null, pauses: c.pauses, calendarAssumed: c.calendarAssumed })),
     corrections,
     specials,
     documents,

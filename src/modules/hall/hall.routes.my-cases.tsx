@@ -137,13 +137,17 @@ export async function registerMyCasesRoutes(app: FastifyInstance, s: HallService
     const ctx = reply.viewContext();
     const children = row.kind === 'bundle' ? await repo.childrenOf(s.db, row.id) : [];
     const clocks = await s.clocks.forSubjects(s.db, CASE_SUBJECT, [row.id, ...children.map((c) => c.id)]);
-    const acceptance = (id: string) => clocks.get(id)?.find((c) => c.kind === 'acceptance')?.dueAt;
+    const acceptanceClock = (id: string) => clocks.get(id)?.find((c) => c.kind === 'acceptance');
+    const acceptance = (id: string) => acceptanceClock(id)?.dueAt;
+    const assumed = (id: string) => acceptanceClock(id)?.calendarAssumed ?? false;
     const names = await orgNames(s, ctx.lang);
     return reply.html(
       ConfirmationPage(ctx, {
         row,
         acceptanceDue: row.kind === 'bundle' ? children.map((c) => acceptance(c.id)).filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0] : acceptance(row.id),
-        children: children.map((c) => ({ row: c, due: acceptance(c.id), department: names.get(c.orgCode) ?? c.orgCode })),
+        // A bundle's latest date is one of its children's: say so when any child's date assumed weekdays only.
+        acceptanceAssumed: row.kind === 'bundle' ? children.some((c) => assumed(c.id)) : assumed(row.id),
+        children: children.map((c) => ({ row: c, due: acceptance(c.id), assumed: assumed(c.id), department: names.get(c.orgCode) ?? c.orgCode })),
         department: names.get(row.orgCode) ?? row.orgCode,
       }),
     );

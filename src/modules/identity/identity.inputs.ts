@@ -10,6 +10,7 @@ import { makeIdNumber } from '../../platform/validation/id-number.js';
 import { makeCreditCode } from '../../platform/validation/credit-code.js';
 import { maskIdNumber } from '../../platform/crypto/mask.js';
 import { notifyRegistry } from '../../platform/notify/index.js';
+import { calendarRegistry } from '../../platform/calendar/index.js';
 import * as repo from './identity.repository.js';
 import { COUNTY, ENTERPRISES, RESIDENTS } from './identity.seed-data.js';
 import { demoCreditCode, demoResidentIdNumber } from './identity.seed.js';
@@ -60,6 +61,17 @@ function newEnterprise({ seq }: ResolveContext): Example {
     passwordConfirm: NEW_PASSWORD,
   };
 }
+
+// The calendar's override page (platform/calendar) likewise: identity names who may and who may not.
+const calendarEntries = calendarRegistry({
+  admin: 'admin',
+  others: [
+    { label: 'a window clerk (no calendar.manage)', signInAs: 'clerk' },
+    { label: 'a supervisor (no calendar.manage)', signInAs: 'supervisor' },
+    { label: "a resident's public session", signInAs: RESIDENTS[0]![3], signInOn: 'public' },
+    { label: 'anonymous' },
+  ],
+});
 
 const treeNames = ['nameZh', 'nameEn', '?parent'];
 const staffFields = ['login', 'displayName', 'orgUnit', 'region', 'roles', 'active'];
@@ -194,6 +206,7 @@ export const inputs: InputEndpoint[] = [
   },
   { name: 'identity.admin.residents.search', side: 'internal', method: 'POST', url: '/admin/residents', kind: 'form', signInAs: 'clerk', example: { q: RESIDENTS[0]![3] }, fields: ['q'] },
   ...notifyEntries.inputs,
+  ...calendarEntries.inputs,
 ];
 
 export const accessSubjects: AccessSubject[] = [
@@ -239,4 +252,5 @@ export const accessSubjects: AccessSubject[] = [
     ],
   },
   ...notifyEntries.accessSubjects,
+  ...calendarEntries.accessSubjects,
 ];

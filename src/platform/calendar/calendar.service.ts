@@ -2,7 +2,7 @@ import type { Db } from '../db/database.js';
 import { recordAudit, type Listener } from '../audit/audit.service.js';
 import type { EventBus } from '../events/bus.js';
 import { NotFoundError, ValidationError, type FieldError } from '../http/errors.js';
-import { deleteOverride, overrideByDate, upsertOverride } from './calendar.repository.js';
+import { deleteOverride, overrideByDate, subjectOf, upsertOverride } from './calendar.repository.js';
 import { OVERRIDE_KINDS, type OverrideKind } from './calendar.schema.js';
 import { parseDayKey } from './days.js';
 
@@ -34,6 +34,8 @@ export interface ChangeOptions {
   events?: Pick<EventBus, 'publish'>;
   listener?: Listener;
   ip?: string | null;
+  /** The person's display name, kept in the audit summary so the override page can say who entered it (the platform knows no accounts). */
+  actorName?: string;
 }
 
 export interface CheckedOverride {
@@ -78,8 +80,8 @@ export async function setOverride(db: Db, actor: string, input: OverrideInput, o
     await recordAudit(tx, {
       actor,
       action: before ? 'calendar.override.update' : 'calendar.override.create',
-      subject: `calendar_override:${checked.date}`,
-      summary: { before: before ? { kind: before.kind, note: before.note } : null, after: { kind: checked.kind, note: checked.note } },
+      subject: subjectOf(checked.date),
+      summary: { before: before ? { kind: before.kind, note: before.note } : null, after: { kind: checked.kind, note: checked.note }, ...(opts.actorName ? { actorName: opts.actorName } : {}) },
       listener: opts.listener ?? 'internal',
       ip: opts.ip ?? null,
     });
@@ -101,8 +103,8 @@ export async function removeOverride(db: Db, actor: string, date: unknown, opts:
     await recordAudit(tx, {
       actor,
       action: 'calendar.override.delete',
-      subject: `calendar_override:${key!}`,
-      summary: { before: { kind: before.kind, note: before.note }, after: null },
+      subject: subjectOf(key!),
+      summary: { before: { kind: before.kind, note: before.note }, after: null, ...(opts.actorName ? { actorName: opts.actorName } : {}) },
       listener: opts.listener ?? 'internal',
       ip: opts.ip ?? null,
     });

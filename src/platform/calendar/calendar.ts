@@ -195,6 +195,11 @@ export class WorkingCalendar {
     return base().years.has(year) || this.overrideYears.has(year);
   }
 
+  /** Where a year's schedule comes from: the base data, administrators' `holiday` overrides alone, or nowhere (weekdays-only). */
+  coverageOf(year: number): 'base' | 'override' | 'none' {
+    return base().years.has(year) ? 'base' : this.overrideYears.has(year) ? 'override' : 'none';
+  }
+
   /** Uncovered years among the days after a's day up to and including b's day (order-insensitive): where weekdays-only was assumed. */
   uncoveredYearsBetween(a: Date, b: Date): number[] {
     const [from, to] = [shanghaiDay(a), shanghaiDay(b)].sort((x, y) => x - y) as [number, number];
@@ -209,6 +214,23 @@ export class WorkingCalendar {
     const date = new Date(shanghaiDay(now) * DAY_MS);
     return date.getUTCMonth() >= 10 && !this.isYearCovered(date.getUTCFullYear() + 1);
   }
+}
+
+export interface BaseDay {
+  date: string;
+  /** `holiday`: a public holiday (off); `makeup`: a make-up working day (调休, on). */
+  kind: 'holiday' | 'makeup';
+  name: { en: string; zh: string };
+}
+
+/** The base data's holidays and make-up working days of one year, in date order (what the override page lists). */
+export function baseDaysOf(year: number): BaseDay[] {
+  const b = base();
+  const days: BaseDay[] = [];
+  for (const [kind, map] of [['holiday', b.holidays], ['makeup', b.makeups]] as const) {
+    for (const [day, name] of map) if (yearOf(day) === year) days.push({ date: dayKey(day), kind, name });
+  }
+  return days.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
 }
 
 function checkCount(n: number): void {

@@ -3,6 +3,7 @@
  * Each returns a complete HTML document.
  */
 import { messageText, type FieldError } from './components/forms.js';
+import { Notice, type NoticeKind } from './components/status.js';
 import type { NavEntry, ViewContext } from './context.js';
 import { escapeStrict, escapeText, str } from './html.js';
 import { Layout } from './layout.js';
@@ -142,6 +143,38 @@ export interface HomePageProps {
   entries: NavEntry[];
 }
 
+/**
+ * A warning or notice for the workbench's start page, asked of every registration
+ * (`homeNotices`) on each visit: e.g. the calendar's "next year's holidays are missing"
+ * for administrators. Keys are i18n keys, translated in the page's language.
+ */
+export interface HomeNotice {
+  kind: NoticeKind;
+  titleKey: string;
+  textKey?: string;
+  params?: Record<string, unknown>;
+  /** Where to act on it. */
+  link?: { href: string; labelKey: string };
+}
+
+export interface InternalHomePageProps extends HomePageProps {
+  notices?: HomeNotice[];
+}
+
+function HomeNotices({ ctx, notices }: { ctx: ViewContext; notices: HomeNotice[] }): string {
+  return notices
+    .map((n) =>
+      Notice({
+        ctx,
+        kind: n.kind,
+        title: ctx.t(n.titleKey, n.params),
+        text: n.textKey ? ctx.t(n.textKey, n.params) : undefined,
+        children: n.link ? str(<p><a href={escapeStrict(n.link.href)}>{escapeText(ctx.t(n.link.labelKey, n.params))}</a></p>) : undefined,
+      }),
+    )
+    .join('');
+}
+
 /** The public portal's welcome page: module entries as cards (no search box). */
 export function PublicHomePage(ctx: ViewContext, { entries }: HomePageProps): string {
   return Layout({
@@ -157,12 +190,13 @@ export function PublicHomePage(ctx: ViewContext, { entries }: HomePageProps): st
   });
 }
 
-/** The staff workbench's start page. */
-export function InternalHomePage(ctx: ViewContext, { entries }: HomePageProps): string {
+/** The staff workbench's start page, with the registrations' notices for this person first. */
+export function InternalHomePage(ctx: ViewContext, { entries, notices = [] }: InternalHomePageProps): string {
   return Layout({
     ctx,
     title: ctx.t('pages.internalHome.title'),
     children: [
+      <HomeNotices ctx={ctx} notices={notices} />,
       <p class="lead-text">{escapeText(ctx.t('pages.internalHome.lead'))}</p>,
       <section aria-labelledby="home-entries">
         <h2 id="home-entries">{escapeText(ctx.t('pages.internalHome.entriesHeading'))}</h2>

@@ -5,6 +5,7 @@
  * and by when).
  */
 import { formatDate, formatDateTime } from '../../../../platform/i18n/index.js';
+import { WeekdaysOnlyNote } from '../../../../platform/calendar/views/weekdays-only.js';
 import { Button, ButtonGroup, ErrorSummary, Form, Notice, Radios, type FieldError } from '../../../../platform/views/components.js';
 import type { ViewContext } from '../../../../platform/views/context.js';
 import { escapeStrict, escapeText, str } from '../../../../platform/views/html.js';
@@ -113,8 +114,10 @@ export interface ConfirmationProps {
   row: CaseRow;
   /** When the acceptance decision is due (the acceptance clock). */
   acceptanceDue: Date | undefined;
+  /** That date was counted on weekdays only (a year without a holiday schedule): the page says so. */
+  acceptanceAssumed?: boolean;
   /** A bundle's child cases, each with its own acceptance due date. */
-  children: { row: CaseRow; due: Date | undefined; department: string }[];
+  children: { row: CaseRow; due: Date | undefined; assumed?: boolean; department: string }[];
   department: string;
 }
 
@@ -124,15 +127,18 @@ export function ConfirmationPage(ctx: ViewContext, p: ConfirmationProps): string
   const name = itemNameOf(ctx, row);
   const due = p.acceptanceDue ? formatDate(p.acceptanceDue, ctx.lang) : undefined;
   const safeItems = p.children
-    .map((c) =>
-      str(
+    .map((c) => {
+      const safeNote = WeekdaysOnlyNote({ ctx, assumed: !!c.due && !!c.assumed });
+      return str(
         <li>
           <a href={escapeStrict(`/my/cases/${c.row.ref}`)}>{escapeText(itemNameOf(ctx, c.row))}</a>
           {escapeText(pt(ctx, 'confirmation.child', { ref: c.row.ref ?? '', department: c.department, due: c.due ? formatDate(c.due, ctx.lang) : '—' }))}
+          {safeNote}
         </li>,
-      ),
-    )
+      );
+    })
     .join('');
+  const safeDueNote = WeekdaysOnlyNote({ ctx, assumed: !!due && !!p.acceptanceAssumed });
   const safeChildren = p.children.length
     ? str(
         <>
@@ -156,7 +162,10 @@ export function ConfirmationPage(ctx: ViewContext, p: ConfirmationProps): string
         <h2>{escapeText(pt(ctx, 'confirmation.nextTitle'))}</h2>
         <ol class="guide-bullets">
           <li>{escapeText(pt(ctx, 'confirmation.next1', { department: p.department }))}</li>
-          <li>{escapeText(due ? pt(ctx, 'confirmation.next2', { due }) : pt(ctx, 'confirmation.next2NoDate'))}</li>
+          <li>
+            {escapeText(due ? pt(ctx, 'confirmation.next2', { due }) : pt(ctx, 'confirmation.next2NoDate'))}
+            {safeDueNote}
+          </li>
           <li>{escapeText(pt(ctx, 'confirmation.next3'))}</li>
           <li>{escapeText(pt(ctx, 'confirmation.next4'))}</li>
         </ol>

@@ -10,7 +10,7 @@ import type { ViewContext } from '../../../../platform/views/context.js';
 import { escapeStrict, escapeText, str } from '../../../../platform/views/html.js';
 import { Layout } from '../../../../platform/views/layout.js';
 import type { CaseRow, DocumentRow, EventRow, SpecialRow, StepRow } from '../../hall.repository.js';
-import { dueText, itemNameOf, pt, SignalTag, StateTag, type Due } from './case-parts.js';
+import { dueText, itemNameOf, pt, safeAssumedNote, SignalTag, StateTag, type Due } from './case-parts.js';
 
 export interface Problem {
   /** The material's or field's name ('' for the application as a whole). */
@@ -56,7 +56,7 @@ function safeDue(ctx: ViewContext, v: CaseView): string {
   if (!due) return escapeText('—');
   const safeSignal = due.open ? ` ${SignalTag({ ctx, signal: due.signal })}` : '';
   const why = due.paused ? (v.openSpecial ? pt(ctx, 'case.pausedSpecial', { kind: ctx.t(`hall:special.${v.openSpecial.kind}`), end: formatDate(v.openSpecial.expectedEnd, ctx.lang) }) : pt(ctx, 'case.pausedCorrection')) : '';
-  return `${escapeText(dueText(ctx, due))}${safeSignal}${why ? `<br />${escapeText(why)}` : ''}`;
+  return `${escapeText(dueText(ctx, due))}${safeSignal}${why ? `<br />${escapeText(why)}` : ''}${safeAssumedNote(ctx, due)}`;
 }
 
 function summaryRows(ctx: ViewContext, v: CaseView): SummaryRow[] {
@@ -169,7 +169,7 @@ function ChildrenSection({ ctx, v }: { ctx: ViewContext; v: CaseView }): string 
       { header: pt(ctx, 'case.item'), rowHeader: true, html: (c) => `${link(caseUrl(c.row), itemNameOf(ctx, c.row))}<br />${escapeText(c.row.ref ?? '')}` },
       { header: pt(ctx, 'case.department'), value: (c) => c.department },
       { header: pt(ctx, 'case.state'), html: (c) => StateTag({ ctx, state: c.row.state }) },
-      { header: pt(ctx, 'case.due'), html: (c) => (c.due ? `${escapeText(dueText(ctx, c.due))}${c.due.open ? ` ${SignalTag({ ctx, signal: c.due.signal })}` : ''}` : '—') },
+      { header: pt(ctx, 'case.due'), html: (c) => (c.due ? `${escapeText(dueText(ctx, c.due))}${c.due.open ? ` ${SignalTag({ ctx, signal: c.due.signal })}` : ''}${safeAssumedNote(ctx, c.due)}` : '—') },
       { header: pt(ctx, 'case.result'), value: (c) => [c.row.resultName, c.row.resultNo].filter(Boolean).join(' · ') || '—' },
     ],
   });

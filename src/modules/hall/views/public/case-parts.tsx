@@ -5,6 +5,7 @@
  */
 import type { ClockView, Signal } from '../../../../platform/clock/clock.js';
 import { formatDate } from '../../../../platform/i18n/index.js';
+import { WeekdaysOnlyNote } from '../../../../platform/calendar/views/weekdays-only.js';
 import { StatusTag, type Tone } from '../../../../platform/views/components.js';
 import type { ViewContext } from '../../../../platform/views/context.js';
 import type { CaseRow } from '../../hall.repository.js';
@@ -43,6 +44,8 @@ export interface Due {
   paused: boolean;
   signal: Signal;
   open: boolean;
+  /** The date was counted on weekdays only: a year in its window has no holiday schedule yet (ADR 0017). */
+  assumed: boolean;
 }
 
 /** The clock to show for a case: an open committed clock, else an open acceptance clock, else the last one that ran. */
@@ -50,8 +53,11 @@ export function dueOf(clocks: readonly ClockView[]): Due | undefined {
   const pick = (kind: 'acceptance' | 'committed', open: boolean) => clocks.filter((c) => c.kind === kind && (open ? !c.stoppedAt : true)).at(-1);
   const c = pick('committed', true) ?? pick('acceptance', true) ?? pick('committed', false) ?? pick('acceptance', false);
   if (!c) return undefined;
-  return { kind: c.kind as Due['kind'], at: c.dueAt, paused: c.state === 'paused', signal: c.signal, open: !c.stoppedAt };
+  return { kind: c.kind as Due['kind'], at: c.dueAt, paused: c.state === 'paused', signal: c.signal, open: !c.stoppedAt, assumed: c.calendarAssumed };
 }
+
+/** The weekdays-only note under an open deadline that assumed it; '' otherwise. Markup. */
+export const safeAssumedNote = (ctx: ViewContext, due: Pick<Due, 'open' | 'assumed'> | undefined) => WeekdaysOnlyNote({ ctx, assumed: !!due?.open && due.assumed });
 
 /** "Decision due by 2026-05-20" / "Acceptance decided by …", with "(paused)". Plain text. */
 export function dueText(ctx: ViewContext, due: Due | undefined): string {

@@ -9,7 +9,7 @@ import type { ViewContext } from '../../../../platform/views/context.js';
 import { escapeStrict, escapeText, str } from '../../../../platform/views/html.js';
 import { Layout } from '../../../../platform/views/layout.js';
 import type { CaseRow } from '../../hall.repository.js';
-import { dueText, itemNameOf, pt, SignalTag, StateTag, type Due } from './case-parts.js';
+import { dueText, itemNameOf, pt, safeAssumedNote, SignalTag, StateTag, type Due } from './case-parts.js';
 
 export const PAGE_SIZE = 20;
 
@@ -48,7 +48,7 @@ export function MyCasesPage(ctx: ViewContext, p: MyCasesProps): string {
       { header: pt(ctx, 'myCases.submittedAt'), value: ({ row }) => (row.submittedAt ? formatDateTime(row.submittedAt, ctx.lang) : '') },
       {
         header: pt(ctx, 'myCases.due'),
-        html: ({ due }) => (due ? `${escapeText(dueText(ctx, due))}${due.open ? ` ${SignalTag({ ctx, signal: due.signal })}` : ''}` : escapeText('—')),
+        html: ({ due }) => (due ? `${escapeText(dueText(ctx, due))}${due.open ? ` ${SignalTag({ ctx, signal: due.signal })}` : ''}${safeAssumedNote(ctx, due)}` : escapeText('—')),
       },
     ],
   });

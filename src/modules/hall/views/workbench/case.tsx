@@ -8,6 +8,7 @@
 import type { ViewContext } from '../../../../platform/views/context.js';
 import { DataTable, ErrorSummary, Notice, StatusTag, SummaryList, Timeline, type SelectOption, type TimelineEvent } from '../../../../platform/views/components.js';
 import { Layout } from '../../../../platform/views/layout.js';
+import { WeekdaysOnlyNote } from '../../../../platform/calendar/views/weekdays-only.js';
 import { escapeText, str, trusted } from '../../../../platform/views/html.js';
 import type { CaseRow, CorrectionRow, DocumentRow, EventRow, SpecialRow, StepRow } from '../../hall.repository.js';
 import { ActionForms, inputId, type ActionName, type Posted } from './case-actions.js';
@@ -17,6 +18,8 @@ export interface ClockRow extends TimeLeft {
   kind: string;
   startedAt: Date;
   state: string;
+  /** Counted on weekdays only: a year in the clock's window has no holiday schedule yet (ADR 0017). */
+  calendarAssumed?: boolean;
   pauses: { startedAt: Date; endedAt: Date | null; reason: string; expectedEnd: Date | null }[];
 }
 
@@ -62,6 +65,12 @@ export interface CasePageState {
 
 const name = (m: CaseModel, id: string | null) => (id ? (m.names.get(id) ?? '—') : '—');
 
+/** The weekdays-only note for a running (or paused) clock of this kind that assumed it. Markup. */
+function safeAssumed(ctx: ViewContext, m: CaseModel, kind: string): string {
+  const open = m.clocks.find((c) => c.kind === kind && c.state !== 'met' && c.state !== 'missed');
+  return WeekdaysOnlyNote({ ctx, assumed: !!open?.calendarAssumed });
+}
+
 function Summary({ ctx, m }: { ctx: ViewContext; m: CaseModel }): string {
   const r = m.row;
   const rows = [
@@ -75,8 +84,8 @@ function Summary({ ctx, m }: { ctx: ViewContext; m: CaseModel }): string {
     { key: wt(ctx, 'fields.immediate'), value: wt(ctx, r.immediate ? 'case.immediateYes' : 'case.immediateNo') },
     { key: wt(ctx, 'fields.submittedAt'), value: when(ctx, r.submittedAt) },
     { key: wt(ctx, 'fields.acceptedAt'), value: when(ctx, r.acceptedAt) },
-    { key: wt(ctx, 'fields.committedDue'), value: when(ctx, r.committedDueAt) },
-    { key: wt(ctx, 'fields.statutoryDue'), value: when(ctx, r.statutoryDueAt) },
+    { key: wt(ctx, 'fields.committedDue'), value: trusted(escapeText(when(ctx, r.committedDueAt)) + safeAssumed(ctx, m, 'committed')) },
+    { key: wt(ctx, 'fields.statutoryDue'), value: trusted(escapeText(when(ctx, r.statutoryDueAt)) + safeAssumed(ctx, m, 'statutory')) },
     { key: wt(ctx, 'fields.assignee'), value: r.assigneeId ? (r.assigneeId === m.myId ? wt(ctx, 'me') : name(m, r.assigneeId)) : wt(ctx, 'unassigned') },
     { key: wt(ctx, 'fields.visits'), value: String(r.visits) },
   ];
@@ -132,7 +141,14 @@ function Clocks({ ctx, m }: { ctx: ViewContext; m: CaseModel }): string {
       { header: wt(ctx, 'clocks.kind'), rowHeader: true, value: (c) => (c.kind.startsWith('step:') ? wt(ctx, 'clocks.step', { n: c.kind.slice(5) }) : wt(ctx, `clocks.kinds.${c.kind}`)) },
       { header: wt(ctx, 'clocks.started'), value: (c) => when(ctx, c.startedAt) },
       { header: wt(ctx, 'col.signal'), html: (c) => signalTag(ctx, c.signal) },
-      { header: wt(ctx, 'col.due'), value: (c) => (c.state === 'met' || c.state === 'missed' ? `${when(ctx, c.dueAt)} · ${wt(ctx, 'clocks.stopped')}` : timeLeftText(ctx, c)) },
+      {
+        header: wt(ctx, 'col.due'),
+        html: (c) => {
+          const stopped = c.state === 'met' || c.state === 'missed';
+          const safeText = escapeText(stopped ? `${when(ctx, c.dueAt)} · ${wt(ctx, 'clocks.stopped')}` : timeLeftText(ctx, c));
+          return safeText + WeekdaysOnlyNote({ ctx, assumed: !stopped && !!c.calendarAssumed });
+        },
+      },
       {
         header: wt(ctx, 'clocks.pauses'),
         value: (c) =>
