@@ -8,6 +8,7 @@ import { backupTo, restoreFrom, RestoreRefusedError } from './platform/backup/ba
 import { createBlobStore } from './platform/files/storage.js';
 import { runDemoSeeds } from './platform/seed/seed.js';
 import { generateApplications, MAX_APPLICATIONS } from './modules/hall/index.js';
+import { generateClocks, MAX_CLOCKS } from './modules/supervision/index.js';
 
 const usage = `Usage: npm run cli -- <command> [options]
 
@@ -21,6 +22,9 @@ Commands:
   generate --applications N [--days D] [--seed S]
                           load N generated cases (N ≤ 1,000,000) under the published items,
                           spread over the last D days (default 365); needs the catalog (seed-demo)
+  generate --clocks N [--seed S]
+                          load N generated running clocks (N ≤ 2,000,000) over the published items,
+                          the townships and due dates, for the supervision live view at scale
 `;
 
 const { positionals, values } = parseArgs({
@@ -29,6 +33,7 @@ const { positionals, values } = parseArgs({
     force: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
     applications: { type: 'string' },
+    clocks: { type: 'string' },
     days: { type: 'string' },
     seed: { type: 'string' },
   },
@@ -64,11 +69,12 @@ const wholeNumber = (name: string, v: string | undefined, min: number, max: numb
   if (!Number.isInteger(n) || n < min || n > max) fatal(`--${name} must be a whole number from ${min} to ${max} (got ${v})`);
   return n;
 };
-if (command === 'generate' && values.applications === undefined) fatal(`generate needs --applications N\n\n${usage}`);
+if (command === 'generate' && values.applications === undefined && values.clocks === undefined) fatal(`generate needs --applications N or --clocks N\n\n${usage}`);
 const generateArgs =
-  command === 'generate'
+  command === 'generate' && values.applications !== undefined
     ? { count: wholeNumber('applications', values.applications, 1, MAX_APPLICATIONS)!, days: wholeNumber('days', values.days, 1, 3650), seed: wholeNumber('seed', values.seed, 0, 2 ** 32 - 1) }
     : undefined;
+const clockArgs = command === 'generate' && values.clocks !== undefined ? { count: wholeNumber('clocks', values.clocks, 1, MAX_CLOCKS)!, seed: wholeNumber('seed', values.seed, 0, 2 ** 32 - 1) } : undefined;
 if ((command === 'backup' || command === 'restore') && !arg) fatal(`${command} needs a file name`);
 
 const { config, database } = await boot();
@@ -104,7 +110,13 @@ try {
     case 'generate': {
       const platform = await createPlatform(config, database);
       const started = Date.now();
-      const report = await generateApplications(platform, { ...generateArgs!, progress: (done, total) => progress(`generate — ${done} of ${total} cases written`) });
+      if (clockArgs) {
+        const made = await generateClocks(platform, { ...clockArgs, progress: (done, total) => progress(`generate — ${done} of ${total} clocks written`) });
+        if (process.stderr.isTTY) process.stderr.write('\n');
+        out(`generated ${made.clocks} running clocks in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      }
+      if (!generateArgs) break;
+      const report = await generateApplications(platform, { ...generateArgs, progress: (done, total) => progress(`generate — ${done} of ${total} cases written`) });
       if (process.stderr.isTTY) process.stderr.write('\n');
       const states = Object.entries(report.byState)
         .sort((a, b) => b[1] - a[1])

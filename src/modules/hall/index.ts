@@ -15,6 +15,9 @@ export { APPLICATION_STATES, FINAL_STATES, type ApplicationState } from './hall.
 export { CASE_SUBJECT } from './hall.case.js';
 // For the CLI (`generate --applications N`) and the benchmarks: the data generator.
 export { generateApplications, MAX_APPLICATIONS, type GenerateReport } from './hall.generate.js';
+export { caseForOversight, caseRefsOfDepartment, urgentCasesByOrg, type OversightCase, type UrgentCases } from './hall.supervision-orders.repository.js';
+export * as supervisionRules from './hall.supervision-rules.js';
+export { caseRefs } from './hall.supervision-live.repository.js';
 
 /** The online service hall: applications from draft to delivery, the staff workbench, one-thing bundles, assisted and counter applications. */
 export const register: ModuleRegistration = {

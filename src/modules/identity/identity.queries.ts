@@ -83,7 +83,7 @@ export async function residentByIdNumber(db: Db, cipher: FieldCipher, idNumber: 
   return acc && profile ? { accountId: acc.id, realName: profile.realName } : undefined;
 }
 
-/** Active staff of a department (its sections included): whom a department head may assign work to. */
-export async function staffOfDepartment(db: Db, departmentCode: string): Promise<{ accountId: string; displayName: string }[]> {
-  return (await listStaff(db, departmentCode)).filter((r) => r.active).map((r) => ({ accountId: r.id, displayName: r.displayName }));
+/** Active staff of a department (its sections included), with their org unit and roles: whom a head may assign work to, whom supervision notifies. */
+export async function staffOfDepartment(db: Db, departmentCode: string): Promise<{ accountId: string; displayName: string; orgCode: string; roles: string[] }[]> {
+  return (await listStaff(db, departmentCode)).filter((r) => r.active).map((r) => ({ accountId: r.id, displayName: r.displayName, orgCode: r.orgCode, roles: r.roles }));
 }

@@ -47,6 +47,16 @@ export const clock = pgTable(
     index('clock_subject_idx').on(t.subjectKind, t.subjectId),
     index('clock_open_due_idx').on(t.dueAt).where(sql`state in ('running', 'paused')`),
     index('clock_open_org_idx').on(t.orgCode, t.warnAt).where(sql`state = 'running'`),
+    // The open clocks of one subject, covering what a list needs for the time left and the signal: the staff queues
+    // join it per listed case with an index-only scan instead of a heap fetch per case.
+    index('clock_open_subject_idx')
+      .on(t.subjectKind, t.subjectId, t.kind, t.state, t.dueAt, t.warnAt, t.pausedAt, t.limitUnit)
+      .where(sql`state in ('running', 'paused')`),
+    // The open clocks by department, item and township, covering the signal columns: supervision's sweep aggregates them
+    // (an index-only scan) and its drill-down pages the clocks of one department or item by due date.
+    index('clock_open_facets_idx')
+      .on(t.orgCode, t.itemCode, t.regionCode, t.dueAt, t.warnAt, t.state)
+      .where(sql`state in ('running', 'paused')`),
     check('clock_limit_positive', sql`${t.limitValue} > 0`),
   ],
 );

@@ -44,6 +44,7 @@ export interface Config {
   pageCacheSeconds: number;
   benchRoutes: boolean;
   hallOneWindowOrg: string;
+  supervisionOfficeOrg: string;
   timeZone: string;
 }
 

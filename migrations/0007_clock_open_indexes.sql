@@ -1,0 +1,2 @@
+CREATE INDEX "clock_open_subject_idx" ON "clock" USING btree ("subject_kind","subject_id","kind","state","due_at","warn_at","paused_at","limit_unit") WHERE state in ('running', 'paused');--> statement-breakpoint
+CREATE INDEX "clock_open_facets_idx" ON "clock" USING btree ("org_code","item_code","region_code","due_at","warn_at","state") WHERE state in ('running', 'paused');
