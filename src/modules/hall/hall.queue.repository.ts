@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { execRows, type Db } from '../../platform/db/database.js';
+import { execPrepared, execRows, type Db } from '../../platform/db/database.js';
 import { signalSql, type ClockUnit } from '../../platform/clock/clock.js';
 import type { ApplicationState } from './hall.states.js';
 
@@ -83,15 +83,24 @@ const CLOCK_JOIN = sql`left join lateral (select c.kind, c.state, c.due_at, c.wa
 
 export type QueueCountSpec = Record<string, { states: readonly string[]; orgPrefix?: string | undefined; pendingStepOrg?: string | undefined }>;
 
+/**
+ * One page of a queue as a deferred join: the candidates are ranked from narrow data only (state, submission time, id and
+ * assignee from the partial index application_queue_sort_idx, the open clock from clock_open_subject_idx, both index-only),
+ * and only the page's rows are then read whole.
+ */
 function pageSql(f: QueueFilter, w: SQL): SQL {
-  const urgency = sql`case ${signalSql(f.now, 'c')} when 'red' then 0 when 'yellow' then 1 else 2 end`;
-  const order =
-    f.sort === 'submitted' ? sql`a.submitted_at asc, a.id` : f.sort === 'submitted_desc' ? sql`a.submitted_at desc, a.id` : sql`coalesce(c.due_at, a.submitted_at) asc, a.id`;
-  const mine = f.mineFirst ? sql`(case when a.assignee_id = ${f.mineFirst} and ${urgency} < 2 then 0 else 1 end), ` : sql``;
-  return sql`select a.id, a.ref, a.state, a.version, a.task_code, a.item_name, a.item_name_en, a.org_code, a.applicant_name, a.applicant_kind, a.channel, a.immediate,
-      a.assignee_id, a.parent_id, a.step_no, a.special_open, a.submitted_at, c.kind as clock_kind, c.limit_unit as clock_unit, c.paused_at as clock_paused_at, c.due_at,
-      case when c.kind is null then null else ${signalSql(f.now, 'c')} end as signal
-    from application a ${CLOCK_JOIN} where ${w} order by ${mine}${order} limit ${f.limit} offset ${f.offset}`;
+  const signal = signalSql(f.now, 'c');
+  const urgency = sql`case ${signal} when 'red' then 0 when 'yellow' then 1 else 2 end`;
+  const key = f.sort === 'due' ? sql`coalesce(c.due_at, a.submitted_at)` : sql`a.submitted_at`;
+  const dir = f.sort === 'submitted_desc' ? sql`desc` : sql`asc`;
+  const mine = f.mineFirst ? sql`(case when a.assignee_id = ${f.mineFirst} and ${urgency} < 2 then 0 else 1 end)` : sql`1`;
+  return sql`select r.id, r.ref, r.state, r.version, r.task_code, r.item_name, r.item_name_en, r.org_code, r.applicant_name, r.applicant_kind, r.channel, r.immediate,
+      r.assignee_id, r.parent_id, r.step_no, r.special_open, r.submitted_at, t.clock_kind, t.clock_unit, t.clock_paused_at, t.due_at, t.signal
+    from (select a.id, c.kind as clock_kind, c.limit_unit as clock_unit, c.paused_at as clock_paused_at, c.due_at,
+        case when c.kind is null then null else ${signal} end as signal, ${mine} as mine_rank, ${key} as sort_key
+      from application a ${CLOCK_JOIN} where ${w} order by mine_rank, sort_key ${dir}, a.id limit ${f.limit} offset ${f.offset}) t
+    join application r on r.id = t.id
+    order by t.mine_rank, t.sort_key ${dir}, t.id`;
 }
 
 export async function queuePage(db: Db, f: QueueFilter): Promise<{ rows: QueueRow[]; total: number }> {
@@ -112,7 +121,7 @@ export async function queueView(db: Db, f: QueueFilter, current: string, tabs: Q
   const names = Object.keys(tabs);
   const w = where(f);
   const [rows, count] = await Promise.all([
-    execRows<Record<string, unknown>>(db, sql`select k.*, p.* from (select ${countColumns(tabs)}) k left join lateral (${pageSql(f, w)}) p on true`),
+    execPrepared<Record<string, unknown>>(db, sql`select k.*, p.* from (select ${countColumns(tabs)}) k left join lateral (${pageSql(f, w)}) p on true`),
     filtered ? execRows<{ n: number }>(db, sql`select count(*)::int as n from application a ${f.signal ? CLOCK_JOIN : sql``} where ${w}`) : Promise.resolve(undefined),
   ]);
   const first = rows[0] ?? {};

@@ -77,6 +77,8 @@ export const application = pgTable(
     index('application_queue_idx').on(t.orgCode, t.state, t.committedDueAt),
     // Queue counts and pages across every department (one-window clerks, supervisors) filter by state alone.
     index('application_state_idx').on(t.state, t.submittedAt),
+    // The queues rank their candidates from this alone (index-only): state, submission time, id and who holds the case.
+    index('application_queue_sort_idx').on(t.state, t.submittedAt, t.id, t.assigneeId).where(sql`ref is not null`),
     index('application_applicant_idx').on(t.applicantId, t.createdAt),
     index('application_acting_idx').on(t.actingPersonId).where(sql`acting_person_id is not null`),
     index('application_parent_idx').on(t.parentId).where(sql`parent_id is not null`),

@@ -1,0 +1,1 @@
+CREATE INDEX "application_queue_sort_idx" ON "application" USING btree ("state","submitted_at","id","assignee_id") WHERE ref is not null;
