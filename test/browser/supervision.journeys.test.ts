@@ -58,12 +58,12 @@ describe('browser journeys: oversight orders', () => {
     await visited(sp, '04-new', '发出督办单');
     await sp.getByLabel('督办部门').selectOption('001015');
     await sp.getByLabel('某个办件（填写办件编号）').check();
-    await sp.getByLabel('办件编号').fill(caseRef);
-    await sp.getByLabel('督办内容').fill('请核查该件的办理时限执行情况，并说明整改措施。');
+    await sp.getByRole('textbox', { name: '办件编号' }).fill(caseRef);
+    await sp.getByRole('textbox', { name: /^督办内容/ }).fill('请核查该件的办理时限执行情况，并说明整改措施。');
     await sp.getByRole('button', { name: '发出督办单' }).click();
     await visited(sp, '05-new-refused', '发出督办单');
     assert.match(await sp.locator('.error-summary').innerText(), /标题：必须填写/);
-    await sp.getByLabel('标题').fill('办理时限督办（浏览器测试）');
+    await sp.getByRole('textbox', { name: /^标题/ }).fill('办理时限督办（浏览器测试）');
     await sp.getByRole('button', { name: '发出督办单' }).click();
     await visited(sp, '06-issued', /^督办单 DB-[0-9]{4}-[0-9]{4}$/);
     const orderRef = (await sp.locator('h1').innerText()).replace('督办单', '').trim();
@@ -78,7 +78,7 @@ describe('browser journeys: oversight orders', () => {
     await visited(hp, '07-head-list', '督办单');
     await hp.getByRole('link', { name: orderRef, exact: true }).click();
     await visited(hp, '08-head-order', `督办单 ${orderRef}`);
-    await hp.getByLabel('办理情况').fill('已逐件核查，超时原因为材料流转延误，已调整流程并完成办理。');
+    await hp.getByRole('textbox', { name: /^办理情况/ }).fill('已逐件核查，超时原因为材料流转延误，已调整流程并完成办理。');
     await hp.getByRole('button', { name: '提交答复' }).click();
     await visited(hp, '09-head-replied', `督办单 ${orderRef}`);
     assert.match(await mainText(hp), /答复已提交/);
@@ -89,7 +89,7 @@ describe('browser journeys: oversight orders', () => {
     await sp.goto(orderUrl);
     await visited(sp, '10-supervisor-review', `督办单 ${orderRef}`);
     assert.match(await mainText(sp), /材料流转延误/);
-    await sp.getByLabel('办结意见').fill('整改措施具体，予以办结。');
+    await sp.getByRole('textbox', { name: /^办结意见/ }).fill('整改措施具体，予以办结。');
     await sp.getByRole('button', { name: '办结', exact: true }).click();
     await visited(sp, '11-closed', `督办单 ${orderRef}`);
     assert.match(await mainText(sp), /督办单已办结/);

@@ -4,7 +4,7 @@ import { transaction } from '../../platform/db/database.js';
 import type { PlatformServices } from '../../platform/module.js';
 import { listPublicItems } from '../catalog/index.js';
 import { regions } from '../identity/index.js';
-import { insertGeneratedClocks, type GeneratorPlan } from './supervision.live.repository.js';
+import { insertGeneratedClocks, refreshClockStatistics, type GeneratorPlan } from './supervision.live.repository.js';
 
 /**
  * The data generator's clocks (`npm run cli -- generate --clocks N`): N
@@ -51,5 +51,8 @@ export async function generateClocks(s: Pick<PlatformServices, 'db' | 'calendar'
     done += await transaction(s.db, (tx) => insertGeneratedClocks(tx, plan, from, to));
     opts.progress?.(done, count);
   }
+  // As the hall's generator does: statistics and the visibility map for the new rows, so the sweep's index-only
+  // scan and the planner see the table as autovacuum would soon leave it rather than as a bulk load leaves it.
+  await refreshClockStatistics(s.db);
   return { clocks: done };
 }

@@ -144,3 +144,8 @@ export async function insertGeneratedClocks(tx: Db, plan: GeneratorPlan, from: n
   );
   return rows[0]?.n ?? 0;
 }
+
+/** `vacuum analyze` of the clock table after a bulk load (outside any transaction). */
+export async function refreshClockStatistics(db: Db): Promise<void> {
+  await db.execute(sql.raw('vacuum analyze "clock"'));
+}
