@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
-import { execRows, type Db } from '../../platform/db/database.js';
+import { execPrepared, type Db } from '../../platform/db/database.js';
 import { account, enterpriseAgent, enterpriseProfile, orgUnit, region, residentProfile, staffProfile, staffRole } from './identity.schema.js';
 
 export type AccountRow = typeof account.$inferSelect;
@@ -181,10 +181,10 @@ export interface ActorRow {
 /**
  * Everything a request's actor needs, in one round trip: the account, and for
  * staff the org unit, region and roles. Every signed-in page asks for it, so it
- * is one query rather than three.
+ * is one query rather than three, prepared once per connection on PostgreSQL.
  */
 export async function actorRow(db: Db, accountId: string): Promise<ActorRow | undefined> {
-  const rows = await execRows<Record<string, unknown>>(
+  const rows = await execPrepared<Record<string, unknown>>(
     db,
     sql`select a.id, a.kind, a.display_name, a.active, a.password_changed_at, p.org_unit_id, o.code as org_code, r.code as region_code,
         coalesce((select array_agg(sr.role order by sr.role) from staff_role sr where sr.account_id = a.id), '{}') as roles
