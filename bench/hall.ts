@@ -50,7 +50,7 @@ const header = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}
 const tokenOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
 
 /** Signs in through the real form; returns the cookie header and a CSRF token for later forms. */
-async function signIn(base: string, login: string): Promise<{ cookie: string; token: string }> {
+export async function signIn(base: string, login: string): Promise<{ cookie: string; token: string }> {
   const jar = new Map<string, string>();
   const page = await fetch(`${base}/sign-in`);
   cookiesOf(page, jar);
@@ -67,7 +67,7 @@ async function signIn(base: string, login: string): Promise<{ cookie: string; to
   return { cookie: header(jar), token };
 }
 
-const stripTokens = (html: string) => html.replace(/name="_csrf" value="[^"]*"/g, '');
+export const stripTokens = (html: string) => html.replace(/name="_csrf" value="[^"]*"/g, '');
 
 /** The two hall pairs, [baseline, figure] each, ready for run.ts's alternating rounds. */
 export async function hallPairs(publicBase: string, internalBase: string): Promise<{ hallSubmit: [HallLoad, HallLoad]; hallQueue: [HallLoad, HallLoad] }> {

@@ -11,41 +11,11 @@
  * The clocks are generated inside the running server (`POST /__bench/supervision/clocks`,
  * set-up, not measured), the same generator as `npm run cli -- generate --clocks N`.
  */
-import { DEMO_PASSWORD } from '../src/platform/security/demo.js';
-import type { HallLoad } from './hall.js';
+import { signIn, stripTokens, type HallLoad } from './hall.js';
 
 export const supervisionClocks = (database: 'pglite' | 'postgres') => Number(process.env.BENCH_SUPERVISION_CLOCKS ?? (database === 'postgres' ? 1_000_000 : 100_000));
 const SWEEPS = 5;
 const CHUNK = 200_000;
-
-const cookiesOf = (res: Response, jar: Map<string, string>) => {
-  for (const c of res.headers.getSetCookie()) {
-    const [pair] = c.split(';');
-    const eq = pair!.indexOf('=');
-    jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
-  }
-  return jar;
-};
-const header = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-const tokenOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
-const stripTokens = (html: string) => html.replace(/name="_csrf" value="[^"]*"/g, '');
-
-async function signIn(base: string, login: string): Promise<{ cookie: string; token: string }> {
-  const jar = new Map<string, string>();
-  const page = await fetch(`${base}/sign-in`);
-  cookiesOf(page, jar);
-  const token = tokenOf(await page.text());
-  if (!token) throw new Error(`${base}/sign-in has no CSRF token`);
-  const res = await fetch(`${base}/sign-in`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: header(jar) },
-    body: new URLSearchParams({ login, password: DEMO_PASSWORD, _csrf: token }).toString(),
-  });
-  if (res.status !== 303) throw new Error(`sign-in as ${login} answered ${res.status}`);
-  cookiesOf(res, jar);
-  return { cookie: header(jar), token };
-}
 
 export interface SupervisionSetup {
   clocks: number;
